@@ -1,0 +1,32 @@
+namespace Pinger.Plugins.Sdk;
+
+/// <summary>The values one probe collected, by field name. Setting a name twice keeps the last value.</summary>
+public sealed class FieldValues
+{
+    private readonly Dictionary<string, FieldValue> _values = new(StringComparer.Ordinal);
+
+    /// <summary>The values collected so far.</summary>
+    public IReadOnlyDictionary<string, FieldValue> Values => _values;
+
+    /// <summary>Sets a text field.</summary>
+    public FieldValues Set(string name, string value) => Put(name, FieldValue.FromText(value));
+
+    /// <summary>Sets an integer field.</summary>
+    public FieldValues Set(string name, long value) => Put(name, FieldValue.FromInteger(value));
+
+    /// <summary>Sets a boolean field.</summary>
+    public FieldValues Set(string name, bool value) => Put(name, FieldValue.FromBoolean(value));
+
+    /// <summary>Sets a list field.</summary>
+    public FieldValues Set(string name, IEnumerable<string> items) => Put(name, FieldValue.FromList(items));
+
+    /// <summary>Sets a text field only when <paramref name="value"/> is not null.</summary>
+    public FieldValues SetIfKnown(string name, string? value) => value is null ? this : Set(name, value);
+
+    private FieldValues Put(string name, FieldValue value)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        _values[name] = value;
+        return this;
+    }
+}
