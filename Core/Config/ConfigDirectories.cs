@@ -1,0 +1,37 @@
+using Pinger.Plugins.Sdk;
+
+namespace Pinger.Core.Config;
+
+/// <summary>One directory of drop-ins and the file view it is read through.</summary>
+/// <param name="Files">The machine's files (rooted for <c>--root</c>), or the host's for <c>--config-dir</c>.</param>
+/// <param name="Path">The directory, as a path of <paramref name="Files"/>.</param>
+/// <param name="IsDistributionDefault">True for the directory the distribution ships its defaults in.</param>
+public sealed record ConfigDirectory(RootedMachineFiles Files, string Path, bool IsDistributionDefault = false)
+{
+    /// <summary>The directory as the admin would find it on this host.</summary>
+    public string HostPath => Files.Root + Path;
+}
+
+/// <summary>
+/// Where config drop-ins are read from, in precedence order (a later directory's file replaces an earlier
+/// file of the same name), and where the old fedora-coreos-pinger kept its opt-out.
+/// </summary>
+/// <param name="DropIns">Scanned in order.</param>
+/// <param name="Legacy">The old pinger's admin directory, read only for its documented opt-out.</param>
+public sealed record ConfigDirectories(IReadOnlyList<ConfigDirectory> DropIns, ConfigDirectory Legacy)
+{
+    /// <summary>Distribution defaults, runtime overrides, then the admin's files, all below <paramref name="root"/>.</summary>
+    public static ConfigDirectories Standard(RootedMachineFiles root) => new(
+        [
+            new(root, "/usr/lib/pinger/config.d", IsDistributionDefault: true),
+            new(root, "/run/pinger/config.d"),
+            new(root, "/etc/pinger/config.d"),
+        ],
+        LegacyIn(root));
+
+    /// <summary>Only <paramref name="hostDirectory"/> (for <c>--config-dir</c>); the legacy opt-out below <paramref name="root"/> still applies.</summary>
+    public static ConfigDirectories Only(string hostDirectory, RootedMachineFiles root) =>
+        new([new(new RootedMachineFiles("/"), Path.GetFullPath(hostDirectory))], LegacyIn(root));
+
+    private static ConfigDirectory LegacyIn(RootedMachineFiles root) => new(root, "/etc/fedora-coreos-pinger/config.d");
+}

@@ -1,0 +1,73 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Pinger.Plugins.Sdk;
+
+namespace Pinger.Core.Reporting;
+
+/// <summary>
+/// The one serializer for reports: what <c>--dry-run</c> prints is, byte for byte, what is sent. Keys are in
+/// ordinal order at every level so that the same machine state always gives the same bytes.
+/// </summary>
+public static class ReportSerializer
+{
+    private static readonly JsonWriterOptions Options = new()
+    {
+        Indented = true,
+        Encoder = JavaScriptEncoder.Default,
+    };
+
+    /// <summary>The report as UTF-8 JSON, ending with a newline.</summary>
+    public static byte[] Serialize(Report report)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, Options))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("level", report.Level.ToString().ToLowerInvariant());
+            writer.WriteStartObject("probes");
+            foreach (var (probeId, values) in report.Probes.OrderBy(p => p.Key, StringComparer.Ordinal))
+            {
+                writer.WriteStartObject(probeId);
+                foreach (var (name, value) in values.OrderBy(v => v.Key, StringComparer.Ordinal))
+                {
+                    writer.WritePropertyName(name);
+                    WriteValue(writer, value);
+                }
+
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndObject();
+            writer.WriteNumber("schema", Report.SchemaVersion);
+            writer.WriteEndObject();
+        }
+
+        buffer.WriteByte((byte)'\n');
+        return buffer.ToArray();
+    }
+
+    private static void WriteValue(Utf8JsonWriter writer, FieldValue value)
+    {
+        switch (value.Type)
+        {
+            case FieldType.Text:
+                writer.WriteStringValue(value.Text);
+                break;
+            case FieldType.Integer:
+                writer.WriteNumberValue(value.Integer);
+                break;
+            case FieldType.Boolean:
+                writer.WriteBooleanValue(value.Boolean);
+                break;
+            default:
+                writer.WriteStartArray();
+                foreach (var item in value.Items!)
+                {
+                    writer.WriteStringValue(item);
+                }
+
+                writer.WriteEndArray();
+                break;
+        }
+    }
+}

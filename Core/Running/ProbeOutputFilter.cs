@@ -1,0 +1,45 @@
+using Pinger.Plugins.Sdk;
+
+namespace Pinger.Core.Running;
+
+/// <summary>
+/// Keeps only what a probe is allowed to report: declared fields, at or below the configured level, with
+/// values inside their declared set or pattern. Everything else is dropped and named (never its value).
+/// </summary>
+public static class ProbeOutputFilter
+{
+    /// <summary>The accepted values and a sentence for each dropped one.</summary>
+    public static (IReadOnlyDictionary<string, FieldValue> Accepted, IReadOnlyList<string> Problems) Filter(
+        ProbeDescriptor descriptor, MetricsLevel level, IReadOnlyDictionary<string, FieldValue> values)
+    {
+        var accepted = new SortedDictionary<string, FieldValue>(StringComparer.Ordinal);
+        var problems = new List<string>();
+        foreach (var (name, value) in values.OrderBy(v => v.Key, StringComparer.Ordinal))
+        {
+            var declaration = descriptor.Fields.FirstOrDefault(f => f.Name == name);
+            if (declaration is null)
+            {
+                problems.Add($"dropped undeclared field '{SafeName(name)}'");
+            }
+            else if (declaration.Level > level)
+            {
+                problems.Add($"dropped field '{name}': it needs level {Name(declaration.Level)}, level is {Name(level)}");
+            }
+            else if (!declaration.Accepts(value, out var why))
+            {
+                problems.Add($"dropped field '{name}': {why}");
+            }
+            else
+            {
+                accepted[name] = value;
+            }
+        }
+
+        return (accepted, problems);
+    }
+
+    // An undeclared name is plugin-chosen text: show it only when it looks like a name.
+    private static string SafeName(string name) => ProbeDescriptor.IsValidName(name) ? name : "(invalid name)";
+
+    private static string Name(MetricsLevel level) => level.ToString().ToLowerInvariant();
+}
