@@ -9,13 +9,15 @@ namespace Pinger.Core.Config;
 public sealed record ConfigDiagnostic(
     DiagnosticSeverity Severity, SourceLocation? Location, string? Key, string Message, string? Hint = null)
 {
-    /// <summary>Formatted like a compiler message: <c>file:line:col: error: key: message (hint: …)</c>.</summary>
-    public override string ToString()
+    /// <summary>Formatted like a compiler message: <c>error: file:line:col: 'key': message (hint: …)</c>.</summary>
+    public override string ToString() => (Severity == DiagnosticSeverity.Error ? "error: " : "warning: ") + Describe();
+
+    /// <summary>The message without its severity: <c>file:line:col: 'key': message (hint: …)</c>.</summary>
+    public string Describe()
     {
         var where = Location is null ? string.Empty : Location + ": ";
-        var severity = Severity == DiagnosticSeverity.Error ? "error" : "warning";
         var key = Key is null ? string.Empty : $"'{Key}': ";
         var hint = Hint is null ? string.Empty : $" (hint: {Hint})";
-        return $"{where}{severity}: {key}{Message}{hint}";
+        return $"{where}{key}{Message}{hint}";
     }
 }

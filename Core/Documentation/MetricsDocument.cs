@@ -1,0 +1,86 @@
+using System.Text;
+using Pinger.Core.Config;
+using Pinger.Plugins.Sdk;
+
+namespace Pinger.Core.Documentation;
+
+/// <summary>
+/// Writes docs/metrics.md from the probes' own declarations, so the documentation of what is collected can
+/// never say something the code does not do. A test compares the committed file with this output.
+/// </summary>
+public static class MetricsDocument
+{
+    /// <summary>The Markdown document for <paramref name="descriptors"/>.</summary>
+    public static string Write(IEnumerable<ProbeDescriptor> descriptors)
+    {
+        var text = new StringBuilder();
+        text.AppendLine("# What Pinger collects");
+        text.AppendLine();
+        text.AppendLine("<!-- Generated from the probe declarations by `pinger probes --markdown` (build target Docs). Do not edit by hand. -->");
+        text.AppendLine();
+        text.AppendLine("Every value below is declared by the probe that emits it. Pinger drops any value that is not declared,");
+        text.AppendLine("that needs a higher level than the configured one, or that falls outside its declared set or pattern.");
+        text.AppendLine("No value identifies a machine: there is no identifier, host name, address, serial number or free text.");
+        text.AppendLine("See [configuration.md](configuration.md) to change the level or switch a probe off.");
+        text.AppendLine();
+        text.AppendLine("- `minimal`: the fields marked minimal; enough to count the installed base.");
+        text.AppendLine("- `full`: every field below.");
+        text.AppendLine("- `off`: nothing is collected or sent, and no probe is even loaded.");
+        foreach (var descriptor in descriptors.OrderBy(d => d.Id, StringComparer.Ordinal))
+        {
+            WriteProbe(text, descriptor);
+        }
+
+        return text.ToString().Replace("\r\n", "\n", StringComparison.Ordinal);
+    }
+
+    private static void WriteProbe(StringBuilder text, ProbeDescriptor descriptor)
+    {
+        text.AppendLine();
+        text.AppendLine($"## `{descriptor.Id}`");
+        text.AppendLine();
+        text.AppendLine(descriptor.Description);
+        text.AppendLine();
+        text.AppendLine($"Runs at level `{ConfigSchema.LevelName(descriptor.MinimumLevel)}` and above; "
+            + (descriptor.EnabledByDefault ? "on by default" : "off unless enabled")
+            + $"; time budget {descriptor.TimeBudget.TotalMilliseconds:0} ms. "
+            + $"Disable with `[probes.{descriptor.Id}]` `enabled = false`.");
+        text.AppendLine();
+        text.AppendLine("| Field | Level | Type | Allowed values | Coarsening | Why it is collected |");
+        text.AppendLine("|---|---|---|---|---|---|");
+        foreach (var field in descriptor.Fields)
+        {
+            text.AppendLine($"| `{field.Name}` | {ConfigSchema.LevelName(field.Level)} | {TypeName(field.Type)} | {Allowed(field)} | {Cell(field.Coarsening)} | {Cell(field.Description)} |");
+        }
+
+        if (descriptor.Settings.Count > 0)
+        {
+            text.AppendLine();
+            text.AppendLine($"Settings under `[probes.{descriptor.Id}]`:");
+            text.AppendLine();
+            text.AppendLine("| Setting | Type | Default | Meaning |");
+            text.AppendLine("|---|---|---|---|");
+            foreach (var setting in descriptor.Settings)
+            {
+                text.AppendLine($"| `{setting.Name}` | {TypeName(setting.Type)} | `{setting.DefaultValue}` | {Cell(setting.Description)} |");
+            }
+        }
+    }
+
+    private static string Allowed(FieldDeclaration field) => field.Type switch
+    {
+        FieldType.Boolean => "true, false",
+        FieldType.Integer => "whole number",
+        _ when field.AllowedValues is { } values => string.Join(", ", values.Select(v => $"`{v}`")),
+        _ => $"pattern `{Cell(field.Pattern!)}`, at most {field.MaxLength} characters"
+            + (field.Type == FieldType.TextList ? $", at most {field.MaxItems} items" : string.Empty),
+    };
+
+    private static string TypeName(FieldType type) => type switch
+    {
+        FieldType.TextList => "list of text",
+        _ => type.ToString().ToLowerInvariant(),
+    };
+
+    private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
+}

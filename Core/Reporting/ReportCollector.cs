@@ -1,0 +1,34 @@
+using Pinger.Core.Config;
+using Pinger.Core.Discovery;
+using Pinger.Core.Running;
+using Pinger.Plugins.Sdk;
+
+namespace Pinger.Core.Reporting;
+
+/// <summary>
+/// The collection pipeline: config first (an invalid config stops everything), then, unless the level is
+/// off, probe plugins, the probe runs and the report.
+/// </summary>
+public sealed class ReportCollector(ConfigLoader configLoader, IProbeCatalogSource probes, ProbeRunner runner, PhaseTimings timings)
+{
+    /// <summary>Collects one report, or says why there is none.</summary>
+    public async Task<Collection> CollectAsync(CancellationToken cancellationToken)
+    {
+        // The level decides whether plugins are loaded at all, so read it before touching them.
+        var first = timings.Measure("load config", () => configLoader.Load(KnownProbes.NotLoaded));
+        if (first.Config is not { } preliminary || preliminary.Level == MetricsLevel.Off)
+        {
+            return new Collection(first, ProbeCatalog.Empty, [], null);
+        }
+
+        var catalog = probes.Load();
+        var checkedResult = timings.Measure("check probe settings", () => configLoader.Load(catalog.AsKnownProbes()));
+        if (checkedResult.Config is not { } config)
+        {
+            return new Collection(checkedResult, catalog, [], null);
+        }
+
+        var runs = await timings.MeasureAsync("run probes", () => runner.RunAsync(catalog.Probes, config, cancellationToken)).ConfigureAwait(false);
+        return new Collection(checkedResult, catalog, runs, ReportAssembler.Assemble(config.Level, runs));
+    }
+}

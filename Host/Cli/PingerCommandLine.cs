@@ -1,0 +1,152 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using Pinger.Core;
+using Pinger.Host.Commands;
+using Pinger.Host.Composition;
+using Pinger.Host.Logging;
+
+namespace Pinger.Host.Cli;
+
+/// <summary>The <c>pinger</c> command line: options, commands, and the wiring from a parse to a command.</summary>
+public sealed class PingerCommandLine
+{
+    private readonly Option<string> _root = new("--root")
+    {
+        Description = "Read machine facts and the standard config directories below DIR instead of /",
+        HelpName = "DIR",
+        DefaultValueFactory = _ => "/",
+        Recursive = true,
+    };
+
+    private readonly Option<string?> _configDir = new("--config-dir")
+    {
+        Description = "Read config drop-ins from DIR instead of /usr/lib, /run and /etc/pinger/config.d",
+        HelpName = "DIR",
+        Recursive = true,
+    };
+
+    private readonly Option<string[]> _probeDirs = new("--probe-dir")
+    {
+        Description = "Load probe plugins from DIR (repeatable) instead of the installed probe directories",
+        HelpName = "DIR",
+        Recursive = true,
+    };
+
+    private readonly Option<bool> _verbose = new("--verbose", "-v")
+    {
+        Description = "Log debug detail",
+        Recursive = true,
+    };
+
+    private readonly Option<bool> _dryRun = new("--dry-run")
+    {
+        Description = "Print exactly the report that would be sent, and send nothing",
+    };
+
+    private readonly Option<bool> _markdown = new("--markdown")
+    {
+        Description = "Print the probe documentation (docs/metrics.md) instead of the list",
+    };
+
+    private readonly StandardStreams _streams;
+
+    /// <summary>A command line writing to <paramref name="streams"/>.</summary>
+    public PingerCommandLine(StandardStreams streams)
+    {
+        _streams = streams;
+    }
+
+    /// <summary>Parses <paramref name="args"/> and runs the chosen command; returns the exit status.</summary>
+    public async Task<int> RunAsync(string[] args)
+    {
+        var root = BuildRootCommand();
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors)
+            {
+                await _streams.Error.WriteLineAsync($"pinger: error: {error.Message}").ConfigureAwait(false);
+            }
+
+            await _streams.Error.WriteLineAsync("pinger: see 'pinger --help'").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+
+        return await parse.InvokeAsync(new InvocationConfiguration { Output = OutputWriter(), Error = _streams.Error }).ConfigureAwait(false);
+    }
+
+    private TextWriter OutputWriter()
+    {
+        var writer = _streams.OutputText();
+        ((StreamWriter)writer).AutoFlush = true;
+        return writer;
+    }
+
+    private RootCommand BuildRootCommand()
+    {
+        var root = new RootCommand("Pinger: reports coarse, anonymous facts about this machine to count the installed base.")
+        {
+            _root, _configDir, _probeDirs, _verbose, _dryRun,
+        };
+        root.SetAction(async (parse, cancellationToken) =>
+        {
+            if (!parse.GetValue(_dryRun))
+            {
+                await _streams.Error.WriteLineAsync("pinger: nothing to do: use --dry-run to see the report, or a command (see 'pinger --help')").ConfigureAwait(false);
+                return ExitCodes.Usage;
+            }
+
+            return await WithServices(parse, services => services.GetRequiredService<DryRunCommand>().ExecuteAsync(cancellationToken)).ConfigureAwait(false);
+        });
+
+        var checkConfig = new Command("check-config", "Validate the configuration and explain which file set which value");
+        checkConfig.SetAction((parse, _) => WithServices(parse, services => Task.FromResult(services.GetRequiredService<CheckConfigCommand>().Execute())));
+        root.Subcommands.Add(checkConfig);
+
+        var probes = new Command("probes", "List every installed probe, whether it runs and why, and the fields it may emit") { _markdown };
+        probes.SetAction((parse, _) => WithServices(parse, services => Task.FromResult(services.GetRequiredService<ProbesCommand>().Execute(parse.GetValue(_markdown)))));
+        root.Subcommands.Add(probes);
+        return root;
+    }
+
+    private async Task<int> WithServices(ParseResult parse, Func<IServiceProvider, Task<int>> command)
+    {
+        var settings = new InvocationSettings(
+            parse.GetValue(_root) ?? "/",
+            parse.GetValue(_configDir),
+            parse.GetValue(_probeDirs) ?? [],
+            parse.GetValue(_verbose));
+        await using var logger = LogSetup.Create(settings.Verbose, _streams.Error);
+        await using var services = Services.Build(settings, _streams, logger);
+        try
+        {
+            return await command(services).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.Fatal(e, "internal error");
+            return ExitCodes.Failure;
+        }
+        finally
+        {
+            PrintTimings(services.GetRequiredService<PhaseTimings>());
+        }
+    }
+
+    // PINGER_TIMINGS=1 shows where the time goes; the benchmark target reads it.
+    private void PrintTimings(PhaseTimings timings)
+    {
+        if (Environment.GetEnvironmentVariable("PINGER_TIMINGS") != "1")
+        {
+            return;
+        }
+
+        foreach (var (phase, elapsed) in timings.Phases)
+        {
+            _streams.Error.WriteLine($"pinger: timing: {phase}: {elapsed.TotalMilliseconds:0.0} ms");
+        }
+
+        var sinceStart = DateTime.Now - System.Diagnostics.Process.GetCurrentProcess().StartTime;
+        _streams.Error.WriteLine($"pinger: timing: since process start: {sinceStart.TotalMilliseconds:0.0} ms");
+    }
+}

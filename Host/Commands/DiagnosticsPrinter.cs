@@ -1,0 +1,50 @@
+using Pinger.Core.Config;
+using Pinger.Core.Reporting;
+using Serilog;
+
+namespace Pinger.Host.Commands;
+
+/// <summary>Logs what went wrong in a collection: config diagnostics, plugins that failed to load, probe problems.</summary>
+public sealed class DiagnosticsPrinter(ILogger logger)
+{
+    /// <summary>Logs every config diagnostic at its severity.</summary>
+    public void Config(ConfigLoadResult result)
+    {
+        foreach (var diagnostic in result.Diagnostics)
+        {
+            if (diagnostic.Severity == DiagnosticSeverity.Error)
+            {
+                logger.Error("{Diagnostic}", diagnostic.Describe());
+            }
+            else
+            {
+                logger.Warning("{Diagnostic}", diagnostic.Describe());
+            }
+        }
+
+        if (!result.IsValid)
+        {
+            logger.Error("the configuration is invalid ({Count} errors): nothing is collected or sent", result.Errors.Count());
+        }
+    }
+
+    /// <summary>Logs plugin load failures and each probe's problems, tagged with the probe id.</summary>
+    public void Probes(Collection collection)
+    {
+        foreach (var failure in collection.Catalog.Failures)
+        {
+            logger.Error("probe plugin {PluginDirectory} not loaded: {Problem}", failure.Path, failure.Message);
+        }
+
+        foreach (var run in collection.Runs)
+        {
+            var probeLogger = logger.ForContext("ProbeId", run.ProbeId);
+            foreach (var problem in run.Problems)
+            {
+                probeLogger.Warning("probe {ProbeId}: {Problem}", run.ProbeId, problem);
+            }
+
+            probeLogger.Debug("probe {ProbeId}: {Status} in {DurationMs:0.0} ms", run.ProbeId, run.Status, run.Duration.TotalMilliseconds);
+        }
+    }
+}

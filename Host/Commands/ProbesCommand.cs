@@ -1,0 +1,65 @@
+using Pinger.Core.Config;
+using Pinger.Core.Discovery;
+using Pinger.Core.Documentation;
+using Pinger.Core.Running;
+using Pinger.Host.Cli;
+
+namespace Pinger.Host.Commands;
+
+/// <summary>
+/// <c>pinger probes</c>: every discovered probe with where it came from, its level, whether it runs under the
+/// current config and why, and every field it may emit. <c>--markdown</c> prints docs/metrics.md instead.
+/// </summary>
+public sealed class ProbesCommand(ConfigLoader loader, IProbeCatalogSource probes, DiagnosticsPrinter diagnostics, StandardStreams streams)
+{
+    /// <summary>Runs the command; returns the exit status.</summary>
+    public int Execute(bool markdown)
+    {
+        var catalog = probes.Load();
+        using var output = streams.OutputText();
+        if (markdown)
+        {
+            output.Write(MetricsDocument.Write(catalog.Probes.Select(p => p.Descriptor)));
+            return ExitCodes.Ok;
+        }
+
+        var result = loader.Load(catalog.AsKnownProbes());
+        diagnostics.Config(result);
+        foreach (var probe in catalog.Probes)
+        {
+            WriteProbe(output, probe, result.Config);
+        }
+
+        foreach (var failure in catalog.Failures)
+        {
+            output.WriteLine($"{failure.Name}: NOT LOADED from {failure.Path}: {failure.Message}");
+            output.WriteLine();
+        }
+
+        if (catalog.Probes.Count == 0 && catalog.Failures.Count == 0)
+        {
+            output.WriteLine("No probe is installed.");
+        }
+
+        return result.IsValid ? (catalog.Failures.Count > 0 ? ExitCodes.PartialReport : ExitCodes.Ok) : ExitCodes.InvalidConfig;
+    }
+
+    private static void WriteProbe(TextWriter output, DiscoveredProbe probe, EffectiveConfig? config)
+    {
+        var descriptor = probe.Descriptor;
+        var decision = config is null ? "unknown: the configuration is invalid" : Describe(ProbeGate.Decide(probe, config));
+        output.WriteLine($"{descriptor.Id}: {descriptor.Description}");
+        output.WriteLine($"  source:   {probe.AssemblyPath} ({probe.Origin.ToString().ToLowerInvariant()})");
+        output.WriteLine($"  level:    {ConfigSchema.LevelName(descriptor.MinimumLevel)} and above; {(descriptor.EnabledByDefault ? "on" : "off")} by default; budget {descriptor.TimeBudget.TotalMilliseconds:0} ms");
+        output.WriteLine($"  now:      {decision}");
+        output.WriteLine("  fields:");
+        foreach (var field in descriptor.Fields)
+        {
+            output.WriteLine($"    {field.Name,-20} {ConfigSchema.LevelName(field.Level),-8} {field.Description}");
+        }
+
+        output.WriteLine();
+    }
+
+    private static string Describe(ProbeDecision decision) => (decision.Runs ? "runs: " : "skipped: ") + decision.Reason;
+}

@@ -1,0 +1,47 @@
+using Microsoft.Extensions.DependencyInjection;
+using Pinger.Core;
+using Pinger.Core.Config;
+using Pinger.Core.Discovery;
+using Pinger.Core.Reporting;
+using Pinger.Core.Running;
+using Pinger.Host.Cli;
+using Pinger.Host.Commands;
+using Pinger.Host.Logging;
+using Pinger.Host.Machine;
+using Pinger.Plugins.Sdk;
+using Serilog;
+
+namespace Pinger.Host.Composition;
+
+/// <summary>Wires the host's services for one invocation.</summary>
+public static class Services
+{
+    /// <summary>The service provider for <paramref name="settings"/>, logging through <paramref name="logger"/>.</summary>
+    public static ServiceProvider Build(InvocationSettings settings, StandardStreams streams, ILogger logger)
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton(settings);
+        services.AddSingleton(streams);
+        services.AddSingleton(logger);
+        services.AddSingleton<PhaseTimings>();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(new RootedMachineFiles(settings.Root));
+        services.AddSingleton<ICommandRunner>(settings.IsLiveRoot ? new ProcessCommandRunner() : new UnavailableCommandRunner());
+        services.AddSingleton(p => new MachineView(
+            p.GetRequiredService<RootedMachineFiles>(), p.GetRequiredService<ICommandRunner>(), p.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IProbeLogFactory, SerilogProbeLogFactory>();
+        services.AddSingleton(p => settings.ConfigDirectory is { } directory
+            ? ConfigDirectories.Only(directory, p.GetRequiredService<RootedMachineFiles>())
+            : ConfigDirectories.Standard(p.GetRequiredService<RootedMachineFiles>()));
+        services.AddSingleton<ConfigLoader>();
+        services.AddSingleton<IProbeCatalogSource>(p =>
+            new PluginProbeCatalogSource(ProbeSearchPaths.For(settings.ProbeDirectories), p.GetRequiredService<PhaseTimings>()));
+        services.AddSingleton<ProbeRunner>();
+        services.AddSingleton<ReportCollector>();
+        services.AddSingleton<DiagnosticsPrinter>();
+        services.AddSingleton<DryRunCommand>();
+        services.AddSingleton<CheckConfigCommand>();
+        services.AddSingleton<ProbesCommand>();
+        return services.BuildServiceProvider();
+    }
+}
