@@ -1,0 +1,574 @@
+// Every build, test, publish, demo and bench target of Pinger. Run it through ./build.sh:
+//   ./build.sh --target=Test                  build, run every test project, print "N passed, N failed" last
+//   ./build.sh --target=Demo                  publish the tree, run `pinger --dry-run` on this machine
+//   ./build.sh --target=Bench [--runs=30] [--root=DIR]
+// Arguments: --configuration=Release (default), --runtime=linux-x64 (default).
+
+using System.Diagnostics;
+using System.Xml.Linq;
+
+var target = Argument("target", "Test");
+var configuration = Argument("configuration", "Release");
+var runtime = Argument("runtime", "linux-x64");
+
+var solution = MakeAbsolute(File("./Pinger.slnx"));
+var artifacts = MakeAbsolute(Directory("./artifacts"));
+var testResults = artifacts.Combine("test-results");
+
+// The installable tree mirrors the target system: artifacts/root/usr/bin/pinger finds its probes
+// at <dir of pinger>/../lib/pinger/probes.
+var root = artifacts.Combine("root");
+var rootBin = root.Combine("usr/bin");
+var rootProbes = root.Combine("usr/lib/pinger/probes");
+var rootConfig = root.Combine("usr/lib/pinger/config.d");
+var rootUnits = root.Combine("usr/lib/systemd/system");
+var pinger = rootBin.CombineWithFilePath("pinger");
+
+// The "N passed, N failed" line the Test target leaves for the very end of the output (after Cake's task table).
+string closingLine = null;
+
+//////////////////////////////////////////////////////////////////////
+// Clean, Restore, Build
+//////////////////////////////////////////////////////////////////////
+
+Task("Clean")
+    .Description("Removes artifacts/ and the solution's build output.")
+    .Does(() =>
+{
+    if (DirectoryExists(artifacts))
+    {
+        DeleteDirectory(artifacts, new DeleteDirectorySettings { Recursive = true, Force = true });
+    }
+    DotNetClean(solution.FullPath, new DotNetCleanSettings { Configuration = configuration, NoLogo = true });
+});
+
+Task("Restore")
+    .Description("Restores the solution's packages.")
+    .Does(() =>
+{
+    DotNetRestore(solution.FullPath);
+});
+
+Task("Build")
+    .Description("Builds Pinger.slnx.")
+    .IsDependentOn("Restore")
+    .Does(() =>
+{
+    DotNetBuild(solution.FullPath, new DotNetBuildSettings
+    {
+        Configuration = configuration,
+        NoRestore = true,
+        NoLogo = true,
+    });
+});
+
+//////////////////////////////////////////////////////////////////////
+// Test
+//////////////////////////////////////////////////////////////////////
+
+Task("Test")
+    .Description("Runs every test project of Pinger.slnx; fails when a test fails, a project does not run, or no test ran.")
+    .IsDependentOn("Build")
+    .Does(() =>
+{
+    var testProjects = TestProjectsOf(solution);
+    var problems = new List<string>();
+    foreach (var stray in TestProjectsOutside(testProjects))
+    {
+        problems.Add($"{stray} is not in Pinger.slnx, so its tests never run: add it to the solution");
+    }
+
+    EnsureDirectoryExists(testResults);
+    CleanDirectory(testResults);
+    string runError = null;
+    try
+    {
+        DotNetTest(solution.FullPath, new DotNetTestSettings
+        {
+            Configuration = configuration,
+            NoBuild = true,
+            NoRestore = true,
+            NoLogo = true,
+            ResultsDirectory = testResults,
+            // One file per test project; the prefix keeps them from overwriting each other.
+            Loggers = { "trx;LogFilePrefix=pinger", "console;verbosity=normal" },
+        });
+    }
+    catch (Exception e)
+    {
+        // A failed test makes dotnet test exit non-zero too; the results below tell it apart from a run that broke.
+        runError = e.Message;
+    }
+
+    var runs = GetFiles(testResults.FullPath + "/*.trx").Select(TestRunSummary.Read).ToList();
+    var total = TestRunSummary.Sum(runs);
+
+    Information("");
+    Information("Test results (" + testResults + "):");
+    foreach (var run in runs.OrderBy(r => r.Assembly))
+    {
+        Information($"  {run.Assembly,-40} {run.Passed,5} passed {run.Failed,5} failed {run.Skipped,5} skipped  ({run.Outcome})");
+        foreach (var failure in run.Failures)
+        {
+            Information($"      FAILED {failure}");
+        }
+    }
+
+    if (runs.Count < testProjects.Count)
+    {
+        problems.Add($"only {runs.Count} of {testProjects.Count} test projects wrote results");
+    }
+    foreach (var run in runs.Where(r => r.Broke))
+    {
+        problems.Add($"{run.Assembly}: the test run did not complete ({run.Outcome}{run.RunError})");
+    }
+    if (runError != null && problems.Count == 0 && total.Failed == 0)
+    {
+        problems.Add($"dotnet test failed although no test did: {runError}");
+    }
+
+    // A project that could not run counts as one failure, so the closing line never reads "0 failed" on a red run.
+    var failed = total.Failed + problems.Count;
+    if (total.Passed + total.Failed == 0)
+    {
+        problems.Add("no test ran");
+    }
+    closingLine = $"{total.Passed} passed, {failed} failed" + (total.Skipped > 0 ? $", {total.Skipped} skipped" : "");
+    if (total.Failed > 0)
+    {
+        problems.Insert(0, $"{total.Failed} test(s) failed");
+    }
+    if (problems.Count > 0)
+    {
+        throw new CakeException("Test failed: " + string.Join("; ", problems));
+    }
+});
+
+//////////////////////////////////////////////////////////////////////
+// Publish
+//////////////////////////////////////////////////////////////////////
+
+Task("Publish")
+    .Description("Lays out the installable tree under artifacts/root/ (usr/bin/pinger, usr/lib/pinger/probes/<id>/, config.d, systemd units).")
+    .Does(() =>
+{
+    if (DirectoryExists(root))
+    {
+        DeleteDirectory(root, new DeleteDirectorySettings { Recursive = true, Force = true });
+    }
+
+    // The host: one framework-dependent file, precompiled (ReadyToRun) because it starts once per report.
+    var hostStaging = artifacts.Combine("publish/host");
+    CleanOrCreate(hostStaging);
+    DotNetPublish("./Host/Pinger.Host.csproj", SingleFilePublish(hostStaging));
+    CopyWithoutSymbols(hostStaging, rootBin);
+
+    // Each probe: its own folder, named after its project folder, without the SDK the host already carries.
+    foreach (var project in GetFiles("./Probes/*/*.csproj").OrderBy(p => p.FullPath))
+    {
+        var id = project.GetDirectory().GetDirectoryName();
+        var staging = artifacts.Combine("publish/probes").Combine(id);
+        CleanOrCreate(staging);
+        DotNetPublish(project.FullPath, new DotNetPublishSettings
+        {
+            Configuration = configuration,
+            Runtime = runtime,
+            SelfContained = false,
+            NoLogo = true,
+            OutputDirectory = staging,
+            MSBuildSettings = WithoutDocumentationFiles(),
+        });
+        var probeDir = rootProbes.Combine(id);
+        CopyWithoutSymbols(staging, probeDir);
+        foreach (var sdk in GetFiles(probeDir.FullPath + "/Pinger.Plugins.Sdk.*"))
+        {
+            Warning($"{id}: publish output contains {sdk.GetFilename()}; removed (the host's copy must be the only one).");
+            DeleteFile(sdk);
+        }
+    }
+
+    EnsureDirectoryExists(rootConfig);
+    CopyFiles("./contrib/config.d/*.toml", rootConfig);
+
+    var units = GetFiles("./contrib/systemd/*");
+    if (units.Count > 0)
+    {
+        EnsureDirectoryExists(rootUnits);
+        CopyFiles(units, rootUnits);
+    }
+
+    Information("");
+    Information("Published " + root + ":");
+    foreach (var file in GetFiles(root.FullPath + "/**/*").OrderBy(f => f.FullPath))
+    {
+        Information($"  {root.GetRelativePath(file)}  ({new FileInfo(file.FullPath).Length / 1024} KiB)");
+    }
+});
+
+//////////////////////////////////////////////////////////////////////
+// Demo
+//////////////////////////////////////////////////////////////////////
+
+Task("Demo")
+    .Description("Publishes, then runs the published pinger --dry-run on this machine and on the fixture roots.")
+    .IsDependentOn("Publish")
+    .Does(() =>
+{
+    ShowRun(pinger, "--dry-run");
+
+    var fixture = MakeAbsolute(Directory("./test/fixtures/roots/fcos-aws"));
+    if (DirectoryExists(fixture))
+    {
+        ShowRun(pinger, $"--dry-run --root {fixture.FullPath}");
+    }
+});
+
+//////////////////////////////////////////////////////////////////////
+// Bench
+//////////////////////////////////////////////////////////////////////
+
+Task("Bench")
+    .Description("Compares the startup time and memory of `pinger --dry-run` with a hello world published the same way.")
+    .IsDependentOn("Publish")
+    .Does(() =>
+{
+    var runs = Argument("runs", 30);
+    var benchRoot = Argument<string>("root", null);
+    const int warmUps = 3;
+    const double maxRatio = 3.0;
+    const double maxRssMiB = 60.0;
+
+    var helloStaging = artifacts.Combine("bench/hello");
+    CleanOrCreate(helloStaging);
+    DotNetPublish("./bench/HelloWorld/HelloWorld.csproj", SingleFilePublish(helloStaging));
+    var hello = helloStaging.CombineWithFilePath("hello");
+
+    var pingerArgs = new List<string> { "--dry-run" };
+    if (!string.IsNullOrEmpty(benchRoot))
+    {
+        pingerArgs.Add("--root");
+        pingerArgs.Add(MakeAbsolute(Directory(benchRoot)).FullPath);
+    }
+    var pingerRun = new TimedCommand("pinger " + string.Join(" ", pingerArgs), pinger.FullPath, pingerArgs);
+    var helloRun = new TimedCommand("hello world", hello.FullPath, new List<string>());
+
+    // Interleaved, alternating which goes first, so drift on a shared machine hits both alike.
+    for (var i = 0; i < warmUps; i++)
+    {
+        pingerRun.Run(record: false);
+        helloRun.Run(record: false);
+    }
+    for (var i = 0; i < runs; i++)
+    {
+        var pair = i % 2 == 0 ? new[] { pingerRun, helloRun } : new[] { helloRun, pingerRun };
+        foreach (var command in pair)
+        {
+            command.Run(record: true);
+        }
+    }
+
+    var pingerRss = PeakRssKiB(pingerRun);
+    var helloRss = PeakRssKiB(helloRun);
+    var ratio = pingerRun.Median / helloRun.Median;
+
+    Information("");
+    Information($"Bench: {runs} interleaved runs each after {warmUps} warm-up runs ({configuration}, {runtime}, single-file, ReadyToRun)");
+    Information($"  {"",-40} {"median",10} {"p90",10}");
+    foreach (var command in new[] { pingerRun, helloRun })
+    {
+        Information($"  {command.Name,-40} {command.Median,7:F1} ms {command.P90,7:F1} ms" + (command.Failures > 0 ? $"  ({command.Failures} runs exited non-zero)" : ""));
+    }
+    Information($"  {"ratio of medians",-40} {ratio,10:F2}   target <= {maxRatio:F1}   {Verdict(ratio <= maxRatio && pingerRun.Failures == 0)}");
+    if (pingerRss is null)
+    {
+        Information($"  {"peak RSS of pinger",-40} {"n/a",10}   (/usr/bin/time not found)");
+    }
+    else
+    {
+        var mib = pingerRss.Value / 1024.0;
+        var helloText = helloRss is null ? "" : $"  (hello world: {helloRss.Value / 1024.0:F1} MiB)";
+        Information($"  {"peak RSS of pinger",-40} {mib,6:F1} MiB   target <= {maxRssMiB:F0} MiB  {Verdict(mib <= maxRssMiB)}{helloText}");
+    }
+    if (pingerRun.Failures > 0)
+    {
+        Warning($"pinger exited non-zero in {pingerRun.Failures} runs; its last error output:");
+        Warning(pingerRun.LastError);
+    }
+
+    Information("");
+    Information("Where the time goes (PINGER_TIMINGS=1 pinger " + string.Join(" ", pingerArgs) + "):");
+    var timings = pingerRun.RunOnce(new Dictionary<string, string> { ["PINGER_TIMINGS"] = "1" });
+    var timingLines = timings.Stderr.Split('\n').Select(l => l.TrimEnd()).Where(l => l.Length > 0).ToList();
+    if (timingLines.Count == 0)
+    {
+        Information("  nothing was reported on stderr");
+    }
+    foreach (var line in timingLines)
+    {
+        Information("  " + line);
+    }
+});
+
+//////////////////////////////////////////////////////////////////////
+// Entry point
+//////////////////////////////////////////////////////////////////////
+
+Task("Default").IsDependentOn("Test");
+
+try
+{
+    RunTarget(target);
+}
+catch (Exception e) when (closingLine is not null)
+{
+    // Cake has already named the failed task; say why, then keep the test count as the last line.
+    Error(e.Message);
+    Console.WriteLine(closingLine);
+    Environment.Exit(1);
+}
+if (closingLine is not null)
+{
+    Console.WriteLine(closingLine);
+}
+
+//////////////////////////////////////////////////////////////////////
+// Helpers
+//////////////////////////////////////////////////////////////////////
+
+// pinger and the bench's hello world are published alike, so their startup can be compared.
+DotNetPublishSettings SingleFilePublish(DirectoryPath output) => new DotNetPublishSettings
+{
+    Configuration = configuration,
+    Runtime = runtime,
+    SelfContained = false,
+    PublishSingleFile = true,
+    PublishReadyToRun = true,
+    NoLogo = true,
+    OutputDirectory = output,
+    MSBuildSettings = WithoutDocumentationFiles(),
+};
+
+// XML docs are for plugin authors' IDEs, not for the installed system.
+DotNetMSBuildSettings WithoutDocumentationFiles() => new DotNetMSBuildSettings()
+    .WithProperty("PublishDocumentationFile", "false")
+    .WithProperty("PublishReferencesDocumentationFiles", "false");
+
+void CleanOrCreate(DirectoryPath directory)
+{
+    EnsureDirectoryExists(directory);
+    CleanDirectory(directory);
+}
+
+// Symbols stay in artifacts/publish/ for debugging; the installable tree carries none.
+void CopyWithoutSymbols(DirectoryPath from, DirectoryPath to)
+{
+    foreach (var file in GetFiles(from.FullPath + "/**/*").Where(f => f.GetExtension() != ".pdb"))
+    {
+        var copy = to.CombineWithFilePath(from.GetRelativePath(file));
+        EnsureDirectoryExists(copy.GetDirectory());
+        System.IO.File.Copy(file.FullPath, copy.FullPath, overwrite: true);
+        // Keeps the executable bit of the apphost.
+        System.IO.File.SetUnixFileMode(copy.FullPath, System.IO.File.GetUnixFileMode(file.FullPath));
+    }
+}
+
+// All projects of the solution under test/: the projects dotnet test is expected to run.
+List<string> TestProjectsOf(FilePath slnx)
+{
+    return XDocument.Load(slnx.FullPath)
+        .Descendants("Project")
+        .Select(p => (string)p.Attribute("Path"))
+        .Where(p => p != null && p.Replace('\\', '/').StartsWith("test/"))
+        .ToList();
+}
+
+// Test projects that exist on disk but that the solution, and therefore CI, does not know about.
+IEnumerable<string> TestProjectsOutside(List<string> inSolution)
+{
+    var repo = solution.GetDirectory();
+    var known = new HashSet<string>(inSolution.Select(p => p.Replace('\\', '/')));
+    return GetFiles("./test/**/*.Tests.csproj")
+        .Select(f => repo.GetRelativePath(f).FullPath)
+        .Where(p => !known.Contains(p))
+        .OrderBy(p => p);
+}
+
+void ShowRun(FilePath program, string arguments)
+{
+    Information("");
+    Information($"$ {solution.GetDirectory().GetRelativePath(program)} {arguments}");
+    var exitCode = StartProcess(program, new ProcessSettings { Arguments = arguments });
+    if (exitCode != 0)
+    {
+        throw new CakeException($"{program.GetFilename()} {arguments} exited with {exitCode}");
+    }
+}
+
+string Verdict(bool pass) => pass ? "PASS" : "FAIL";
+
+// Peak resident set of one run, in KiB, as GNU time reports it; the largest of three runs.
+long? PeakRssKiB(TimedCommand command)
+{
+    const string gnuTime = "/usr/bin/time";
+    if (!System.IO.File.Exists(gnuTime))
+    {
+        return null;
+    }
+    long peak = 0;
+    for (var i = 0; i < 3; i++)
+    {
+        var result = new TimedCommand(command.Name, gnuTime, new[] { "-f", "%M", command.Program }.Concat(command.Arguments).ToList()).RunOnce();
+        var last = result.Stderr.Split('\n').Select(l => l.Trim()).LastOrDefault(l => l.Length > 0);
+        if (long.TryParse(last, out var kib))
+        {
+            peak = Math.Max(peak, kib);
+        }
+    }
+    return peak == 0 ? null : peak;
+}
+
+// One command run again and again, its wall times kept (output is captured and dropped, for both alike).
+class TimedCommand
+{
+    private readonly List<double> _milliseconds = new List<double>();
+
+    public TimedCommand(string name, string program, IReadOnlyList<string> arguments)
+    {
+        Name = name;
+        Program = program;
+        Arguments = arguments;
+    }
+
+    public string Name { get; }
+    public string Program { get; }
+    public IReadOnlyList<string> Arguments { get; }
+    public int Failures { get; private set; }
+    public string LastError { get; private set; } = "";
+    public double Median => Percentile(0.5);
+    public double P90 => Percentile(0.9);
+
+    public void Run(bool record)
+    {
+        var result = RunOnce();
+        if (result.ExitCode != 0)
+        {
+            Failures++;
+            LastError = result.Stderr;
+        }
+        if (record)
+        {
+            _milliseconds.Add(result.Milliseconds);
+        }
+    }
+
+    public RunResult RunOnce(IDictionary<string, string> environment = null)
+    {
+        var start = new ProcessStartInfo(Program)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in Arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+        foreach (var pair in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[pair.Key] = pair.Value;
+        }
+
+        var clock = Stopwatch.StartNew();
+        using var process = Process.Start(start);
+        process.StandardInput.Close();
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        process.WaitForExit();
+        clock.Stop();
+        return new RunResult(process.ExitCode, clock.Elapsed.TotalMilliseconds, stdout.Result, stderr.Result);
+    }
+
+    // Nearest-rank percentile.
+    private double Percentile(double p)
+    {
+        if (_milliseconds.Count == 0)
+        {
+            return double.NaN;
+        }
+        var sorted = _milliseconds.OrderBy(m => m).ToList();
+        var rank = (int)Math.Ceiling(p * sorted.Count);
+        return sorted[Math.Clamp(rank - 1, 0, sorted.Count - 1)];
+    }
+}
+
+record RunResult(int ExitCode, double Milliseconds, string Stdout, string Stderr);
+
+// The counters of one TRX file (one test project's run).
+class TestRunSummary
+{
+    private static readonly XNamespace Trx = "http://microsoft.com/schemas/VisualStudio/TeamTest/2010";
+
+    public string Assembly { get; private set; } = "?";
+    public string Outcome { get; private set; } = "";
+    public string RunError { get; private set; } = "";
+    public int Passed { get; private set; }
+    public int Failed { get; private set; }
+    public int Skipped { get; private set; }
+    public List<string> Failures { get; } = new List<string>();
+
+    // Completed, Passed and Failed are the outcomes of a run that ran all its tests; anything else, or a run error
+    // (a crashed test host), means it broke off.
+    public bool Broke => (Outcome != "Completed" && Outcome != "Failed" && Outcome != "Passed") || RunError.Length > 0;
+
+    public static TestRunSummary Read(FilePath trxFile)
+    {
+        var document = XDocument.Load(trxFile.FullPath);
+        var summary = document.Descendants(Trx + "ResultSummary").Single();
+        var counters = summary.Element(Trx + "Counters");
+        int Count(string name) => int.TryParse((string)counters?.Attribute(name), out var n) ? n : 0;
+
+        var run = new TestRunSummary
+        {
+            Outcome = (string)summary.Attribute("outcome") ?? "",
+            Passed = Count("passed"),
+            // Errors and timeouts are failures as far as the closing line is concerned.
+            Failed = Count("failed") + Count("error") + Count("timeout") + Count("aborted"),
+            // Ignored tests are counted in total but not in executed (notExecuted stays 0 for them).
+            Skipped = Math.Max(Count("notExecuted"), Count("total") - Count("executed")),
+        };
+
+        var codeBase = document.Descendants(Trx + "TestMethod").Select(t => (string)t.Attribute("codeBase")).FirstOrDefault(c => c != null);
+        run.Assembly = codeBase is null ? trxFile.GetFilenameWithoutExtension().FullPath : System.IO.Path.GetFileNameWithoutExtension(codeBase);
+
+        foreach (var result in document.Descendants(Trx + "UnitTestResult").Where(r => (string)r.Attribute("outcome") is "Failed" or "Error" or "Timeout" or "Aborted"))
+        {
+            var message = result.Descendants(Trx + "Message").Select(m => m.Value.Trim()).FirstOrDefault() ?? "";
+            var oneLine = string.Join(" ", message.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0));
+            run.Failures.Add($"{(string)result.Attribute("testName")}: {(oneLine.Length > 200 ? oneLine.Substring(0, 200) + "..." : oneLine)}");
+        }
+
+        var runErrors = summary.Descendants(Trx + "RunInfo")
+            .Where(i => (string)i.Attribute("outcome") == "Error")
+            .Select(i => i.Element(Trx + "Text")?.Value.Trim())
+            .Where(t => !string.IsNullOrEmpty(t))
+            .ToList();
+        if (runErrors.Count > 0)
+        {
+            run.RunError = ": " + runErrors[0].Split('\n')[0];
+        }
+        return run;
+    }
+
+    public static TestRunSummary Sum(IEnumerable<TestRunSummary> runs)
+    {
+        var total = new TestRunSummary();
+        foreach (var run in runs)
+        {
+            total.Passed += run.Passed;
+            total.Failed += run.Failed;
+            total.Skipped += run.Skipped;
+        }
+        return total;
+    }
+}
