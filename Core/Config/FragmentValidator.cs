@@ -17,19 +17,28 @@ public sealed class FragmentValidator(KnownProbes probes)
             diagnostics.AddRange(CheckTable(table));
         }
 
+        // A misspelt table header is reported once, not again for every key below it.
+        var reportedScopes = diagnostics.Select(d => d.Key).OfType<string>().ToHashSet(StringComparer.Ordinal);
         var valid = new List<ConfigEntry>();
         foreach (var entry in fragment.Entries)
         {
             var found = CheckEntry(entry).ToArray();
-            diagnostics.AddRange(found);
-            if (found.All(d => d.Severity != DiagnosticSeverity.Error))
+            var errors = found.Count(d => d.Severity == DiagnosticSeverity.Error);
+            diagnostics.AddRange(found.Where(d => !IsUnder(entry, d, reportedScopes)));
+            if (errors == 0)
             {
                 valid.Add(entry);
             }
         }
 
-        return (diagnostics, valid);
+        return (diagnostics.OrderBy(d => d.Location?.Line ?? 0).ThenBy(d => d.Location?.Column ?? 0).ToArray(), valid);
     }
+
+    // True when the diagnostic is about a scope (section or probe table) whose header was already reported.
+    private static bool IsUnder(ConfigEntry entry, ConfigDiagnostic diagnostic, HashSet<string> reportedScopes) =>
+        Enumerable.Range(1, entry.Path.Count - 1)
+            .Select(n => string.Join('.', entry.Path.Take(n)))
+            .Any(scope => reportedScopes.Contains(scope) && (diagnostic.Key == scope || diagnostic.Key == entry.Key));
 
     private IEnumerable<ConfigDiagnostic> CheckTable(ConfigTable table)
     {
@@ -163,7 +172,9 @@ public sealed class FragmentValidator(KnownProbes probes)
         var suggestion = NearestName.Find(id, descriptors.Keys);
         var hint = suggestion is not null
             ? $"did you mean '{suggestion}'?"
-            : $"known probes: {string.Join(", ", descriptors.Keys.Order(StringComparer.Ordinal))} (see 'pinger probes')";
+            : descriptors.Count == 0
+                ? "no probe is installed (see 'pinger probes')"
+                : $"known probes: {string.Join(", ", descriptors.Keys.Order(StringComparer.Ordinal))} (see 'pinger probes')";
         return Error(location, $"probes.{id}", $"unknown probe id '{id}'", hint);
     }
 
@@ -199,7 +210,7 @@ public sealed class FragmentValidator(KnownProbes probes)
     }
 
     private static ConfigDiagnostic WrongType(ConfigEntry entry, ConfigValueKind expected) =>
-        Error(entry.Location, entry.Key, $"expected a {Describe(expected)}, found a {Describe(entry.Kind)}", expected switch
+        Error(entry.Location, entry.Key, $"expected {Describe(expected)}, found {Describe(entry.Kind)}", expected switch
         {
             ConfigValueKind.String => "put the value in double quotes",
             ConfigValueKind.Boolean => "write true or false, without quotes",
@@ -219,7 +230,9 @@ public sealed class FragmentValidator(KnownProbes probes)
 
     private static string Describe(ConfigValueKind kind) => kind switch
     {
-        ConfigValueKind.DateTime => "date-time",
-        _ => kind.ToString().ToLowerInvariant(),
+        ConfigValueKind.DateTime => "a date-time",
+        ConfigValueKind.Integer => "an integer",
+        ConfigValueKind.Array => "an array",
+        _ => "a " + kind.ToString().ToLowerInvariant(),
     };
 }

@@ -42,11 +42,28 @@ public sealed class PluginProbeLoader
             return;
         }
 
+        IReadOnlyList<Type> probeTypes;
         try
         {
-            var found = 0;
-            foreach (var probe in Instantiate(assemblyPath))
+            probeTypes = ProbeTypes(assemblyPath);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            failures.Add(new ProbeLoadFailure(name, assemblyPath, Describe(e)));
+            return;
+        }
+
+        if (probeTypes.Count == 0)
+        {
+            failures.Add(new ProbeLoadFailure(name, assemblyPath, "the assembly contains no public IProbe implementation"));
+        }
+
+        // Each probe type is isolated: one whose constructor or descriptor throws does not take its neighbours down.
+        foreach (var type in probeTypes)
+        {
+            try
             {
+                var probe = (IProbe)Activator.CreateInstance(type)!;
                 var descriptor = probe.Descriptor;
                 var twin = probes.FirstOrDefault(p => p.Id == descriptor.Id);
                 if (twin is not null)
@@ -57,35 +74,24 @@ public sealed class PluginProbeLoader
                 }
 
                 probes.Add(new DiscoveredProbe(probe, descriptor, assemblyPath, origin));
-                found++;
             }
-
-            if (found == 0 && !failures.Any(f => f.Path == assemblyPath))
+            catch (Exception e) when (e is not OutOfMemoryException)
             {
-                failures.Add(new ProbeLoadFailure(name, assemblyPath, "the assembly contains no public IProbe implementation"));
+                failures.Add(new ProbeLoadFailure(name, assemblyPath, $"{type.FullName}: {Describe(e)}"));
             }
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            failures.Add(new ProbeLoadFailure(name, assemblyPath, Describe(e)));
         }
     }
 
-    private static IEnumerable<IProbe> Instantiate(string assemblyPath)
+    private static IReadOnlyList<Type> ProbeTypes(string assemblyPath)
     {
         var loader = PluginLoader.CreateFromAssemblyFile(
             assemblyPath,
             sharedTypes: [typeof(IProbe)],
             configure: config => config.PreferSharedTypes = true);
-        var assembly = loader.LoadDefaultAssembly();
-        var probeTypes = assembly.GetExportedTypes()
+        return loader.LoadDefaultAssembly().GetExportedTypes()
             .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IProbe).IsAssignableFrom(t))
             .OrderBy(t => t.FullName, StringComparer.Ordinal)
             .ToArray();
-        foreach (var type in probeTypes)
-        {
-            yield return (IProbe)Activator.CreateInstance(type)!;
-        }
     }
 
     private static string Describe(Exception e) => e switch
