@@ -1,0 +1,51 @@
+using Pinger.Plugins.Sdk;
+using Pinger.Plugins.Sdk.Parsing;
+
+namespace Pinger.Probes.InstanceType;
+
+/// <summary>
+/// The attributes Afterburn writes to <c>/run/metadata/afterburn</c>. Only the instance type key is read; the file
+/// also holds host names, addresses and instance ids, which never leave this class.
+/// </summary>
+internal static class AfterburnAttributes
+{
+    private const string GcpKey = "AFTERBURN_GCP_MACHINE_TYPE";
+
+    // One key per cloud that has a notion of instance type; Afterburn writes only its own cloud's keys.
+    private static readonly string[] TypeKeys =
+    [
+        "AFTERBURN_AWS_INSTANCE_TYPE",
+        "AFTERBURN_AZURE_VMSIZE",
+        GcpKey,
+        "AFTERBURN_OPENSTACK_INSTANCE_TYPE",
+        "AFTERBURN_ALIYUN_INSTANCE_TYPE",
+        "AFTERBURN_AKAMAI_INSTANCE_TYPE",
+        "AFTERBURN_KUBEVIRT_INSTANCE_TYPE",
+        "AFTERBURN_SCALEWAY_INSTANCE_TYPE",
+        "AFTERBURN_ORACLECLOUD_INSTANCE_SHAPE",
+        "AFTERBURN_PACKET_PLAN",
+        "AFTERBURN_EXOSCALE_SERVICE_OFFERING",
+        "AFTERBURN_CLOUDSTACK_SERVICE_OFFERING",
+    ];
+
+    /// <summary>The recorded instance type, or null when Afterburn did not run or its cloud has none.</summary>
+    public static string? ReadInstanceType(IMachineFiles files)
+    {
+        var text = files.ReadText("/run/metadata/afterburn");
+        if (text is null)
+        {
+            return null;
+        }
+
+        var attributes = KeyValueFile.Parse(text);
+        foreach (var key in TypeKeys)
+        {
+            if (attributes.TryGetValue(key, out var value) && value.Trim() is { Length: > 0 } type)
+            {
+                return key == GcpKey ? MachineTypePath.LastSegment(type) : type;
+            }
+        }
+
+        return null;
+    }
+}

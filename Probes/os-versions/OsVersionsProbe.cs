@@ -1,0 +1,89 @@
+using Pinger.Plugins.Sdk;
+
+namespace Pinger.Probes.OsVersions;
+
+/// <summary>
+/// Reports which OS release runs now (os-release), which one the machine was installed with (the aleph file
+/// Fedora CoreOS and bootc write at install time), the update stream, and the CPU architecture.
+/// </summary>
+public sealed class OsVersionsProbe : IProbe
+{
+    private static readonly FieldDeclaration OsIdField = Token(
+        "os_id", "The distribution's ID from os-release, such as fedora or debian.", "[a-z0-9._-]{1,32}", 32);
+
+    private static readonly FieldDeclaration VersionIdField = Token(
+        "version_id", "The distribution's VERSION_ID from os-release, such as 41 or 12.", "[a-z0-9._-]{1,32}", 32);
+
+    private static readonly FieldDeclaration VariantIdField = Token(
+        "variant_id", "The edition's VARIANT_ID from os-release, such as coreos, where the distribution sets one.", "[a-z0-9._-]{1,32}", 32);
+
+    private static readonly FieldDeclaration VersionField = Token(
+        "version", "The exact OS build now running (OSTREE_VERSION from os-release), on image-based systems only.", "[0-9A-Za-z._-]{1,64}", 64);
+
+    private static readonly FieldDeclaration OriginalVersionField = Token(
+        "original_version", "The OS build the machine was first installed with, from the aleph file written at install time.", "[0-9A-Za-z._-]{1,64}", 64);
+
+    private static readonly FieldDeclaration StreamField = FieldDeclaration.OneOf(
+        "stream",
+        MetricsLevel.Minimal,
+        "The Fedora CoreOS update stream the machine was installed from.",
+        UpdateStream.Known.Append(UpdateStream.Other),
+        "one of a fixed list; a Fedora CoreOS stream not in it is reported as \"other\"");
+
+    private static readonly FieldDeclaration ArchField = FieldDeclaration.OneOf(
+        "arch",
+        MetricsLevel.Minimal,
+        "The CPU architecture the kernel runs (uname -m).",
+        CpuArchitecture.Known.Append(CpuArchitecture.Other),
+        "one of a fixed list; anything else is reported as \"other\"");
+
+    /// <inheritdoc />
+    public ProbeDescriptor Descriptor { get; } = new(
+        "os-versions",
+        "The running OS release, the release the machine was installed with, its update stream and the CPU architecture.",
+        MetricsLevel.Minimal,
+        enabledByDefault: true,
+        TimeSpan.FromSeconds(2),
+        [OsIdField, VersionIdField, VariantIdField, VersionField, OriginalVersionField, StreamField, ArchField]);
+
+    /// <inheritdoc />
+    public async Task<ProbeResult> CollectAsync(IProbeContext context, CancellationToken cancellationToken)
+    {
+        var osRelease = OsRelease.Read(context.Files);
+        var aleph = Aleph.Read(context.Files, context.Log);
+        if (osRelease is null && aleph is null)
+        {
+            return ProbeResult.NotApplicable("Neither os-release nor an install-time aleph file exists.");
+        }
+
+        var values = new FieldValues();
+        var accepted = new AcceptedValues(values, context.Log);
+        if (osRelease is not null)
+        {
+            accepted.Set(OsIdField, osRelease.GetValueOrDefault("ID"));
+            accepted.Set(VersionIdField, osRelease.GetValueOrDefault("VERSION_ID"));
+            accepted.Set(VariantIdField, osRelease.GetValueOrDefault("VARIANT_ID"));
+
+            // VERSION is free text ("41.20241109.3.0 (CoreOS)"); only the machine-readable OSTREE_VERSION is sent.
+            accepted.Set(VersionField, osRelease.GetValueOrDefault("OSTREE_VERSION"));
+        }
+
+        if (aleph is not null)
+        {
+            accepted.Set(OriginalVersionField, aleph.Version);
+            accepted.Set(StreamField, aleph.Stream);
+        }
+
+        accepted.Set(ArchField, await CpuArchitecture.ReadAsync(context, cancellationToken).ConfigureAwait(false));
+        return ProbeResult.Collected(values);
+    }
+
+    private static FieldDeclaration Token(string name, string description, string pattern, int maxLength) =>
+        FieldDeclaration.Matching(
+            name,
+            MetricsLevel.Minimal,
+            description,
+            pattern,
+            maxLength,
+            "sent only when the whole value matches the pattern; otherwise left out, never shortened");
+}
