@@ -3,9 +3,9 @@ using System.Text.RegularExpressions;
 namespace Pinger.Plugins.Sdk;
 
 /// <summary>
-/// One value a probe may emit. The host drops any value that is not declared, that needs a higher
-/// level than the configured one, or that falls outside the declared set or pattern; the server
-/// validates reports against the same declarations. Text is never free-form: every text field
+/// One value a probe may emit. A probe that emits a value that is not declared, that needs a higher level
+/// than the configured one, or that falls outside the declared set or pattern is left out of the report
+/// entirely; the server validates reports against the same declarations. Text is never free-form: every text field
 /// names its allowed values or a pattern with a length limit.
 /// </summary>
 public sealed class FieldDeclaration
@@ -158,16 +158,23 @@ public sealed class FieldDeclaration
 
     private string? CheckToken(string token)
     {
-        if (token.Length == 0 || token.Length > MaxLength)
-        {
-            return $"length {token.Length} is outside 1..{MaxLength}";
-        }
-
         if (AllowedValues is not null)
         {
             return AllowedValues.Contains(token, StringComparer.Ordinal) ? null : "value is not in the declared set";
         }
 
-        return _pattern!.IsMatch(token) ? null : "value does not match the declared pattern";
+        if (token.Length == 0 || token.Length > MaxLength)
+        {
+            return $"length {token.Length} is outside 1..{MaxLength}";
+        }
+
+        try
+        {
+            return _pattern!.IsMatch(token) ? null : "value does not match the declared pattern";
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return "value took too long to check against the declared pattern";
+        }
     }
 }

@@ -15,7 +15,10 @@ public interface IProbeContext
     /// <summary>The probe's own settings from its <c>[probes.&lt;id&gt;]</c> table.</summary>
     IProbeSettings Settings { get; }
 
-    /// <summary>The level in force. Fields above it are dropped by the host anyway; a probe may skip work for them.</summary>
+    /// <summary>
+    /// The level in force. A probe must not emit fields declared above it: the host leaves out everything from a
+    /// probe that does, as it does for undeclared fields and values outside their declaration.
+    /// </summary>
     MetricsLevel Level { get; }
 
     /// <summary>Diagnostics. Never log a value that could identify the machine.</summary>

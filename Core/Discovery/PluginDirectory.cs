@@ -16,7 +16,8 @@ public static class PluginDirectory
             .ToArray();
         if (withManifest.Length == 1)
         {
-            return (withManifest[0], null);
+            var problem = DependencyManifestCheck.Problem(Path.ChangeExtension(withManifest[0], ".deps.json"));
+            return problem is null ? (withManifest[0], null) : (null, "malformed dependency manifest (.deps.json): " + problem);
         }
 
         if (withManifest.Length > 1)

@@ -3,8 +3,9 @@ using Pinger.Plugins.Sdk;
 namespace Pinger.Core.Running;
 
 /// <summary>
-/// Keeps only what a probe is allowed to report: declared fields, at or below the configured level, with
-/// values inside their declared set or pattern. Everything else is dropped and named (never its value).
+/// Sorts what a probe emitted into what it is allowed to report (declared fields, at or below the configured
+/// level, with values inside their declared set or pattern) and a sentence for everything else, naming the
+/// field but never its value.
 /// </summary>
 public static class ProbeOutputFilter
 {

@@ -16,5 +16,5 @@ public sealed record ProbeRun(
     TimeSpan Duration)
 {
     /// <summary>Whether this run makes the report partial: a failure, or anything dropped.</summary>
-    public bool IsPartial => Status is ProbeRunStatus.Failed or ProbeRunStatus.Crashed or ProbeRunStatus.TimedOut || Problems.Count > 0;
+    public bool IsPartial => Status is not (ProbeRunStatus.Collected or ProbeRunStatus.NotApplicable);
 }

@@ -6,6 +6,12 @@ public enum ProbeRunStatus
     /// <summary>Values collected (some may have been dropped; see the problems).</summary>
     Collected,
 
+    /// <summary>
+    /// The probe emitted something it must not (an undeclared field, a field above the level, a value outside
+    /// its declaration): nothing it emitted is reported, since a probe that breaks one rule cannot be trusted with the rest.
+    /// </summary>
+    Rejected,
+
     /// <summary>The probe said its subject does not exist here. Not a problem.</summary>
     NotApplicable,
 

@@ -73,7 +73,9 @@ public sealed class ProbeRunner(MachineView machine, IProbeLogFactory logs)
     private static ProbeRun Collected(ProbeDescriptor descriptor, MetricsLevel level, ProbeResult result, TimeSpan duration)
     {
         var (accepted, problems) = ProbeOutputFilter.Filter(descriptor, level, result.Values);
-        return new ProbeRun(descriptor.Id, ProbeRunStatus.Collected, accepted, problems, duration);
+        return problems.Count == 0
+            ? new ProbeRun(descriptor.Id, ProbeRunStatus.Collected, accepted, [], duration)
+            : new ProbeRun(descriptor.Id, ProbeRunStatus.Rejected, Empty, problems, duration);
     }
 
     private static ProbeRun Problem(string id, ProbeRunStatus status, string problem, TimeSpan duration) =>

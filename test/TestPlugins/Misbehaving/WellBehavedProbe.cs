@@ -2,11 +2,19 @@ using Pinger.Plugins.Sdk;
 
 namespace Pinger.TestPlugins.Misbehaving;
 
-/// <summary>Emits its declared fields and nothing else.</summary>
+/// <summary>Emits its declared fields allowed at the current level, and nothing else.</summary>
 public sealed class WellBehavedProbe : IProbe
 {
     public ProbeDescriptor Descriptor { get; } = Declarations.Minimal("well-behaved");
 
-    public Task<ProbeResult> CollectAsync(IProbeContext context, CancellationToken cancellationToken) =>
-        Task.FromResult(ProbeResult.Collected(new FieldValues().Set("answer", "yes").Set("detail", 7)));
+    public Task<ProbeResult> CollectAsync(IProbeContext context, CancellationToken cancellationToken)
+    {
+        var values = new FieldValues().Set("answer", "yes");
+        if (context.Level >= MetricsLevel.Full)
+        {
+            values.Set("detail", 7);
+        }
+
+        return Task.FromResult(ProbeResult.Collected(values));
+    }
 }
