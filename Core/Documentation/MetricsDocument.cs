@@ -18,8 +18,9 @@ public static class MetricsDocument
         text.AppendLine();
         text.AppendLine("<!-- Generated from the probe declarations by `pinger probes --markdown` (build target Docs). Do not edit by hand. -->");
         text.AppendLine();
-        text.AppendLine("Every value below is declared by the probe that emits it. Pinger drops any value that is not declared,");
-        text.AppendLine("that needs a higher level than the configured one, or that falls outside its declared set or pattern.");
+        text.AppendLine("Every value below is declared by the probe that emits it. A probe that emits anything else (a value that");
+        text.AppendLine("is not declared, needs a higher level than the configured one, or falls outside its declared set or");
+        text.AppendLine("pattern) is left out of the report entirely.");
         text.AppendLine("No value identifies a machine: there is no identifier, host name, address, serial number or free text.");
         text.AppendLine("See [configuration.md](configuration.md) to change the level or switch a probe off.");
         text.AppendLine();

@@ -16,11 +16,13 @@ public sealed class ReportCollector(ConfigLoader configLoader, IProbeCatalogSour
     {
         // The level decides whether plugins are loaded at all, so read it before touching them.
         var first = timings.Measure("load config", () => configLoader.Load(KnownProbes.NotLoaded));
-        if (first.Config is not { } preliminary || preliminary.Level == MetricsLevel.Off)
+        if (first.Config is { Level: MetricsLevel.Off })
         {
             return new Collection(first, ProbeCatalog.Empty, [], null);
         }
 
+        // An invalid config still gets its probe tables checked, so every error is reported at once;
+        // plugins are loaded for that, never run.
         var catalog = probes.Load();
         var checkedResult = timings.Measure("check probe settings", () => configLoader.Load(catalog.AsKnownProbes()));
         if (checkedResult.Config is not { } config)

@@ -26,16 +26,19 @@ public sealed class ReportCollectorTests
     }
 
     [TestMethod]
-    public async Task An_invalid_config_stops_everything_before_probes_load()
+    public async Task An_invalid_config_runs_no_probe_but_has_its_probe_tables_checked_too()
     {
-        using var machine = new TempMachine().Write(Admin, "[reporting]\nlevel = \"loud\"\n");
-        var probes = new CountingCatalogSource(ProbeCatalog.Empty);
+        using var machine = new TempMachine().Write(Admin, "[reporting]\nlevel = \"loud\"\n[probes.nosuch]\nenabled = true\n");
+        using var folder = new PluginFolder().WithMisbehavingPlugin();
+        var probes = new CountingCatalogSource(new PluginProbeLoader().Load([new ProbeSearchPath(folder.Path, ProbeOrigin.Distribution)]));
 
         var collection = await Collector(machine, probes).CollectAsync(CancellationToken.None);
 
-        Assert.AreEqual(0, probes.Loads);
         Assert.IsNull(collection.Report);
-        Assert.IsFalse(collection.ConfigResult.IsValid);
+        Assert.IsEmpty(collection.Runs);
+        CollectionAssert.AreEqual(
+            new[] { "reporting.level", "probes.nosuch" },
+            collection.ConfigResult.Errors.Select(e => e.Key).ToArray());
     }
 
     [TestMethod]
