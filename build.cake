@@ -92,6 +92,10 @@ Task("Test")
             ResultsDirectory = testResults,
             // One file per test project; the prefix keeps them from overwriting each other.
             Loggers = { "trx;LogFilePrefix=pinger", "console;verbosity=normal" },
+            // A hung test is killed (and reported) instead of holding CI until its time runs out.
+            ArgumentCustomization = args => args
+                .Append("--blame-hang-timeout").Append("2m")
+                .Append("--blame-hang-dump-type").Append("none"),
         });
     }
     catch (Exception e)
@@ -160,30 +164,45 @@ Task("Publish")
     // The host: one framework-dependent file, precompiled (ReadyToRun) because it starts once per report.
     var hostStaging = artifacts.Combine("publish/host");
     CleanOrCreate(hostStaging);
-    DotNetPublish("./Host/Pinger.Host.csproj", SingleFilePublish(hostStaging));
+    DotNetPublish("./Host/Pinger.Host.csproj", PublishTo(hostStaging, singleFile: true));
     CopyWithoutSymbols(hostStaging, rootBin);
 
-    // Each probe: its own folder, named after its project folder, without the SDK the host already carries.
-    foreach (var project in GetFiles("./Probes/*/*.csproj").OrderBy(p => p.FullPath))
+    // The probes: published together, in parallel, through a solution generated here (one dotnet publish per
+    // probe costs seconds each). The SDK they reference is built as for the host: not listed, so it stays
+    // RID-neutral, and in the same configuration (the solution would otherwise build it as Debug).
+    var probeProjects = GetFiles("./Probes/*/*.csproj").OrderBy(p => p.FullPath).ToList();
+    foreach (var twin in probeProjects.GroupBy(p => p.GetDirectory().FullPath).Where(g => g.Count() > 1))
     {
-        var id = project.GetDirectory().GetDirectoryName();
-        var staging = artifacts.Combine("publish/probes").Combine(id);
-        CleanOrCreate(staging);
-        DotNetPublish(project.FullPath, new DotNetPublishSettings
+        throw new CakeException($"{twin.Key} holds {twin.Count()} projects; a probe folder holds exactly one.");
+    }
+    if (probeProjects.Count > 0)
+    {
+        var published = artifacts.Combine("build/publish");
+        if (DirectoryExists(published))
         {
-            Configuration = configuration,
-            Runtime = runtime,
-            SelfContained = false,
-            NoLogo = true,
-            OutputDirectory = staging,
-            MSBuildSettings = WithoutDocumentationFiles(),
-        });
-        var probeDir = rootProbes.Combine(id);
-        CopyWithoutSymbols(staging, probeDir);
-        foreach (var sdk in GetFiles(probeDir.FullPath + "/Pinger.Plugins.Sdk.*"))
+            // No stale files from a renamed or removed dependency.
+            DeleteDirectory(published, new DeleteDirectorySettings { Recursive = true, Force = true });
+        }
+        var probesSolution = artifacts.CombineWithFilePath("publish/probes.slnx");
+        EnsureDirectoryExists(probesSolution.GetDirectory());
+        System.IO.File.WriteAllText(probesSolution.FullPath,
+            "<Solution>\n" + string.Concat(probeProjects.Select(p => $"  <Project Path=\"{p.FullPath}\" />\n")) + "</Solution>\n");
+        var settings = PublishTo(null, singleFile: false);
+        settings.MSBuildSettings.WithProperty("ShouldUnsetParentConfigurationAndPlatform", "false");
+        DotNetPublish(probesSolution.FullPath, settings);
+
+        // Each probe gets its own folder, named after its project folder, without the SDK the host already carries.
+        foreach (var project in probeProjects)
         {
-            Warning($"{id}: publish output contains {sdk.GetFilename()}; removed (the host's copy must be the only one).");
-            DeleteFile(sdk);
+            var id = project.GetDirectory().GetDirectoryName();
+            var output = GetSubDirectories(published.Combine(project.GetFilenameWithoutExtension().FullPath)).Single();
+            var probeDir = rootProbes.Combine(id);
+            CopyWithoutSymbols(output, probeDir);
+            foreach (var sdk in GetFiles(probeDir.FullPath + "/Pinger.Plugins.Sdk.*"))
+            {
+                Warning($"{id}: publish output contains {sdk.GetFilename()}; removed (the host's copy must be the only one).");
+                DeleteFile(sdk);
+            }
         }
     }
 
@@ -214,12 +233,27 @@ Task("Demo")
     .IsDependentOn("Publish")
     .Does(() =>
 {
-    ShowRun(pinger, "--dry-run");
+    // Each step runs even when an earlier one failed; the target fails at the end if any did.
+    var failures = new List<string>();
+    void Step(string failure)
+    {
+        if (failure != null)
+        {
+            failures.Add(failure);
+        }
+    }
+
+    Step(ShowRun(pinger, "--dry-run"));
 
     var fixture = MakeAbsolute(Directory("./test/fixtures/roots/fcos-aws"));
     if (DirectoryExists(fixture))
     {
-        ShowRun(pinger, $"--dry-run --root {fixture.FullPath}");
+        Step(ShowRun(pinger, $"--dry-run --root {fixture.FullPath}"));
+    }
+
+    if (failures.Count > 0)
+    {
+        throw new CakeException("Demo failed: " + string.Join("; ", failures));
     }
 });
 
@@ -240,7 +274,7 @@ Task("Bench")
 
     var helloStaging = artifacts.Combine("bench/hello");
     CleanOrCreate(helloStaging);
-    DotNetPublish("./bench/HelloWorld/HelloWorld.csproj", SingleFilePublish(helloStaging));
+    DotNetPublish("./bench/HelloWorld/HelloWorld.csproj", PublishTo(helloStaging, singleFile: true));
     var hello = helloStaging.CombineWithFilePath("hello");
 
     var pingerArgs = new List<string> { "--dry-run" };
@@ -335,23 +369,26 @@ if (closingLine is not null)
 // Helpers
 //////////////////////////////////////////////////////////////////////
 
-// pinger and the bench's hello world are published alike, so their startup can be compared.
-DotNetPublishSettings SingleFilePublish(DirectoryPath output) => new DotNetPublishSettings
+// Framework-dependent for the target runtime, into output (or, for a solution, each project's folder under
+// artifacts/build/publish/). Executables (pinger, and the bench's hello world, published alike so
+// their startup compares fairly) are one precompiled (ReadyToRun) file, because they start once per report.
+// The RID-specific build goes to artifacts/build/, so publishing never touches the bin/ and obj/ of a build
+// or test run going on at the same time.
+DotNetPublishSettings PublishTo(DirectoryPath output, bool singleFile) => new DotNetPublishSettings
 {
     Configuration = configuration,
     Runtime = runtime,
     SelfContained = false,
-    PublishSingleFile = true,
-    PublishReadyToRun = true,
+    PublishSingleFile = singleFile ? true : null,
+    PublishReadyToRun = singleFile ? true : null,
     NoLogo = true,
     OutputDirectory = output,
-    MSBuildSettings = WithoutDocumentationFiles(),
+    // XML docs are for plugin authors' IDEs, not for the installed system.
+    MSBuildSettings = new DotNetMSBuildSettings()
+        .WithProperty("PublishDocumentationFile", "false")
+        .WithProperty("PublishReferencesDocumentationFiles", "false"),
+    ArgumentCustomization = args => args.Append("--artifacts-path").AppendQuoted(artifacts.Combine("build").FullPath),
 };
-
-// XML docs are for plugin authors' IDEs, not for the installed system.
-DotNetMSBuildSettings WithoutDocumentationFiles() => new DotNetMSBuildSettings()
-    .WithProperty("PublishDocumentationFile", "false")
-    .WithProperty("PublishReferencesDocumentationFiles", "false");
 
 void CleanOrCreate(DirectoryPath directory)
 {
@@ -372,13 +409,14 @@ void CopyWithoutSymbols(DirectoryPath from, DirectoryPath to)
     }
 }
 
-// All projects of the solution under test/: the projects dotnet test is expected to run.
+// The test projects of the solution (named *.Tests.csproj; test/ also holds helper projects such as test
+// plugins): the projects dotnet test is expected to run.
 List<string> TestProjectsOf(FilePath slnx)
 {
     return XDocument.Load(slnx.FullPath)
         .Descendants("Project")
-        .Select(p => (string)p.Attribute("Path"))
-        .Where(p => p != null && p.Replace('\\', '/').StartsWith("test/"))
+        .Select(p => ((string)p.Attribute("Path") ?? "").Replace('\\', '/'))
+        .Where(p => p.EndsWith(".Tests.csproj"))
         .ToList();
 }
 
@@ -386,22 +424,25 @@ List<string> TestProjectsOf(FilePath slnx)
 IEnumerable<string> TestProjectsOutside(List<string> inSolution)
 {
     var repo = solution.GetDirectory();
-    var known = new HashSet<string>(inSolution.Select(p => p.Replace('\\', '/')));
+    var known = new HashSet<string>(inSolution);
     return GetFiles("./test/**/*.Tests.csproj")
         .Select(f => repo.GetRelativePath(f).FullPath)
         .Where(p => !known.Contains(p))
         .OrderBy(p => p);
 }
 
-void ShowRun(FilePath program, string arguments)
+// Runs a command with its output on the console; returns why it failed, or null.
+string ShowRun(FilePath program, string arguments)
 {
     Information("");
     Information($"$ {solution.GetDirectory().GetRelativePath(program)} {arguments}");
     var exitCode = StartProcess(program, new ProcessSettings { Arguments = arguments });
     if (exitCode != 0)
     {
-        throw new CakeException($"{program.GetFilename()} {arguments} exited with {exitCode}");
+        Warning($"(exit code {exitCode})");
+        return $"{program.GetFilename()} {arguments} exited with {exitCode}";
     }
+    return null;
 }
 
 string Verdict(bool pass) => pass ? "PASS" : "FAIL";
