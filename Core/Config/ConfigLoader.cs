@@ -3,8 +3,9 @@ using Pinger.Plugins.Sdk;
 namespace Pinger.Core.Config;
 
 /// <summary>
-/// Reads every drop-in, validates it, merges the survivors (later keys override earlier ones) and decides
-/// the effective configuration. All problems are collected before answering, so an admin fixes them in one go.
+/// The client's configuration: merges the drop-ins (<see cref="DropInConfigReader"/>), honours the old
+/// pinger's opt-out, and decides the level. All problems are collected before answering, so an admin
+/// fixes them in one go.
 /// </summary>
 public sealed class ConfigLoader(ConfigDirectories directories)
 {
@@ -12,32 +13,21 @@ public sealed class ConfigLoader(ConfigDirectories directories)
     public const MetricsLevel BuiltInLevel = MetricsLevel.Minimal;
 
     private const string LevelKey = "reporting.level";
-    private const string LegacyLevelKey = "collecting.level";
     private const string LegacyEnabledKey = "reporting.enabled";
 
     /// <summary>Loads the configuration, checking probe tables against <paramref name="probes"/>.</summary>
     public ConfigLoadResult Load(KnownProbes probes)
     {
-        var validator = new FragmentValidator(probes);
-        var diagnostics = new List<ConfigDiagnostic>();
-        var files = DropInResolver.Resolve(directories.DropIns);
-        var winners = new Dictionary<string, (ConfigEntry Entry, DropInFile File)>(StringComparer.Ordinal);
-        foreach (var file in files)
-        {
-            foreach (var entry in ReadValid(file, validator, diagnostics))
-            {
-                // The old [collecting] level and the new [reporting] level are one setting: the later one wins.
-                winners[entry.Key == LegacyLevelKey ? LevelKey : entry.Key] = (entry, file);
-            }
-        }
-
-        var optOut = FindLegacyOptOut(validator, diagnostics);
+        var reader = new DropInConfigReader(ClientConfigSchema.Instance, probes);
+        var merged = reader.Read(directories.DropIns);
+        var diagnostics = new List<ConfigDiagnostic>(merged.Diagnostics);
+        var optOut = FindLegacyOptOut(reader, diagnostics);
         if (diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
         {
             return new ConfigLoadResult(null, diagnostics);
         }
 
-        var (level, reason, isDefault) = DecideLevel(winners, optOut);
+        var (level, reason, isDefault) = DecideLevel(merged, optOut);
         if (optOut is not null)
         {
             diagnostics.Add(new ConfigDiagnostic(DiagnosticSeverity.Warning, null, null,
@@ -50,36 +40,21 @@ public sealed class ConfigLoader(ConfigDirectories directories)
             Level = level,
             LevelReason = reason,
             LevelIsDefault = isDefault,
-            Server = winners.TryGetValue("reporting.server", out var server) ? ServerUrl.Parse((string)server.Entry.Value) : null,
-            Probes = ProbeTables(winners.Values.Select(w => w.Entry)),
-            Entries = winners.ToDictionary(w => w.Key, w => w.Value.Entry, StringComparer.Ordinal),
-            Files = files.Select(f => f.HostPath).ToArray(),
+            Server = merged.Get("reporting.server") is { } server ? ServerUrl.Parse((string)server.Value) : null,
+            Probes = ProbeTables(merged.Winners.Values.Select(w => w.Entry)),
+            Entries = merged.Winners.ToDictionary(w => w.Key, w => w.Value.Entry, StringComparer.Ordinal),
+            Files = merged.Files.Select(f => f.HostPath).ToArray(),
             LegacyOptOutFile = optOut,
         };
         return new ConfigLoadResult(config, diagnostics);
     }
 
-    private static IEnumerable<ConfigEntry> ReadValid(DropInFile file, FragmentValidator validator, List<ConfigDiagnostic> diagnostics)
-    {
-        var text = file.Directory.Files.ReadText(file.Path);
-        if (text is null)
-        {
-            diagnostics.Add(new ConfigDiagnostic(DiagnosticSeverity.Error, new SourceLocation(file.HostPath, 1, 1), null,
-                "the file cannot be read", "check that it is a readable regular file, or mask it with a link to /dev/null"));
-            return [];
-        }
-
-        var (found, valid) = validator.Validate(TomlFragmentReader.Read(file.HostPath, text));
-        diagnostics.AddRange(found);
-        return valid;
-    }
-
-    private string? FindLegacyOptOut(FragmentValidator validator, List<ConfigDiagnostic> diagnostics)
+    private string? FindLegacyOptOut(DropInConfigReader reader, List<ConfigDiagnostic> diagnostics)
     {
         string? optOut = null;
         foreach (var file in DropInResolver.Resolve([directories.Legacy]))
         {
-            foreach (var entry in ReadValid(file, validator, diagnostics))
+            foreach (var entry in reader.ReadValid(file, diagnostics))
             {
                 if (entry.Key == LegacyEnabledKey && entry.Value is false)
                 {
@@ -97,22 +72,21 @@ public sealed class ConfigLoader(ConfigDirectories directories)
         return optOut;
     }
 
-    private static (MetricsLevel Level, string Reason, bool IsDefault) DecideLevel(
-        Dictionary<string, (ConfigEntry Entry, DropInFile File)> winners, string? optOut)
+    private static (MetricsLevel Level, string Reason, bool IsDefault) DecideLevel(MergedConfig merged, string? optOut)
     {
         if (optOut is not null)
         {
             return (MetricsLevel.Off, $"opt-out file {optOut}", false);
         }
 
-        if (winners.TryGetValue(LegacyEnabledKey, out var enabled) && enabled.Entry.Value is false)
+        if (merged.Get(LegacyEnabledKey) is { Value: false } enabled)
         {
-            return (MetricsLevel.Off, $"{LegacyEnabledKey} = false at {enabled.Entry.Location}", false);
+            return (MetricsLevel.Off, $"{LegacyEnabledKey} = false at {enabled.Location}", false);
         }
 
-        if (winners.TryGetValue(LevelKey, out var level))
+        if (merged.Winners.TryGetValue(LevelKey, out var level))
         {
-            var chosen = ConfigSchema.ParseLevel((string)level.Entry.Value)!.Value;
+            var chosen = LevelNames.Parse((string)level.Entry.Value)!.Value;
             return (chosen, $"{level.Entry.Key} at {level.Entry.Location}", level.File.Directory.IsDistributionDefault);
         }
 

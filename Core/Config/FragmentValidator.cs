@@ -3,10 +3,10 @@ using Pinger.Plugins.Sdk;
 namespace Pinger.Core.Config;
 
 /// <summary>
-/// Checks every table and key of one fragment against <see cref="ConfigSchema"/> and the known probes.
+/// Checks every table and key of one fragment against a <see cref="ConfigSchema"/> and the known probes.
 /// Unknown keys are errors, never silently ignored: a typo must not change what a machine reports.
 /// </summary>
-public sealed class FragmentValidator(KnownProbes probes)
+public sealed class FragmentValidator(ConfigSchema schema, KnownProbes probes)
 {
     /// <summary>Every problem in <paramref name="fragment"/>, and the entries that passed.</summary>
     public (IReadOnlyList<ConfigDiagnostic> Diagnostics, IReadOnlyList<ConfigEntry> ValidEntries) Validate(ConfigFragment fragment)
@@ -50,7 +50,7 @@ public sealed class FragmentValidator(KnownProbes probes)
         }
 
         var section = table.Path[0];
-        if (!ConfigSchema.Sections.Contains(section))
+        if (!schema.Sections.Contains(section))
         {
             yield return UnknownSection(table.Location, section);
         }
@@ -74,12 +74,12 @@ public sealed class FragmentValidator(KnownProbes probes)
     private IEnumerable<ConfigDiagnostic> CheckEntry(ConfigEntry entry)
     {
         var path = entry.Path;
-        if (path[0] == ConfigSchema.ProbesSection)
+        if (schema.HasProbeTables && path[0] == ConfigSchema.ProbesSection)
         {
             return CheckProbeEntry(entry);
         }
 
-        var known = ConfigSchema.Keys.FirstOrDefault(k => path.Count == 2 && k.Section == path[0] && k.Name == path[1]);
+        var known = schema.Keys.FirstOrDefault(k => path.Count == 2 && k.Section == path[0] && k.Name == path[1]);
         if (known is null)
         {
             return [UnknownKey(entry)];
@@ -178,21 +178,21 @@ public sealed class FragmentValidator(KnownProbes probes)
         return Error(location, $"probes.{id}", $"unknown probe id '{id}'", hint);
     }
 
-    private static ConfigDiagnostic UnknownSection(SourceLocation location, string section)
+    private ConfigDiagnostic UnknownSection(SourceLocation location, string section)
     {
-        var suggestion = NearestName.Find(section, ConfigSchema.Sections);
+        var suggestion = NearestName.Find(section, schema.Sections);
         var hint = suggestion is not null
             ? $"did you mean [{suggestion}]?"
-            : $"known sections: {string.Join(", ", ConfigSchema.Sections.Select(s => $"[{s}]"))}";
+            : $"known sections: {string.Join(", ", schema.Sections.Select(s => $"[{s}]"))}";
         return Error(location, section, "unknown section", hint);
     }
 
-    private static ConfigDiagnostic UnknownKey(ConfigEntry entry)
+    private ConfigDiagnostic UnknownKey(ConfigEntry entry)
     {
         var path = entry.Path;
-        if (!ConfigSchema.Sections.Contains(path[0]))
+        if (!schema.Sections.Contains(path[0]))
         {
-            var home = ConfigSchema.Keys.FirstOrDefault(k => path.Count == 1 && k.Name == path[0]);
+            var home = schema.Keys.FirstOrDefault(k => path.Count == 1 && k.Name == path[0]);
             if (home is not null)
             {
                 return Error(entry.Location, entry.Key, "unknown key at the top level", $"put it under [{home.Section}]");
@@ -201,7 +201,7 @@ public sealed class FragmentValidator(KnownProbes probes)
             return UnknownSection(entry.Location, path[0]) with { Key = entry.Key };
         }
 
-        var inSection = ConfigSchema.Keys.Where(k => k.Section == path[0]).Select(k => k.Name).ToArray();
+        var inSection = schema.Keys.Where(k => k.Section == path[0]).Select(k => k.Name).ToArray();
         var suggestion = path.Count == 2 ? NearestName.Find(path[1], inSection) : null;
         var hint = suggestion is not null
             ? $"did you mean '{path[0]}.{suggestion}'?"

@@ -22,7 +22,7 @@ public static class ConfigKeysDocument
         text.AppendLine(BeginMarker);
         text.AppendLine("| Key | Type | Meaning |");
         text.AppendLine("|---|---|---|");
-        foreach (var key in ConfigSchema.Keys)
+        foreach (var key in ClientConfigSchema.Instance.Keys)
         {
             var meaning = key.ReplacedBy is null ? key.Description : $"{key.Description} Prefer `{key.ReplacedBy}`.";
             text.AppendLine($"| `[{key.Section}]` `{key.Name}` | {key.Kind.ToString().ToLowerInvariant()} | {meaning} |");

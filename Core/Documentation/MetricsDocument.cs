@@ -42,7 +42,7 @@ public static class MetricsDocument
         text.AppendLine();
         text.AppendLine(descriptor.Description);
         text.AppendLine();
-        text.AppendLine($"Runs at level `{ConfigSchema.LevelName(descriptor.MinimumLevel)}` and above; "
+        text.AppendLine($"Runs at level `{LevelNames.Of(descriptor.MinimumLevel)}` and above; "
             + (descriptor.EnabledByDefault ? "on by default" : "off unless enabled")
             + $"; time budget {descriptor.TimeBudget.TotalMilliseconds:0} ms. "
             + $"Disable with `[probes.{descriptor.Id}]` `enabled = false`.");
@@ -51,7 +51,7 @@ public static class MetricsDocument
         text.AppendLine("|---|---|---|---|---|---|");
         foreach (var field in descriptor.Fields)
         {
-            text.AppendLine($"| `{field.Name}` | {ConfigSchema.LevelName(field.Level)} | {TypeName(field.Type)} | {Allowed(field)} | {Cell(field.Coarsening)} | {Cell(field.Description)} |");
+            text.AppendLine($"| `{field.Name}` | {LevelNames.Of(field.Level)} | {TypeName(field.Type)} | {Allowed(field)} | {Cell(field.Coarsening)} | {Cell(field.Description)} |");
         }
 
         if (descriptor.Settings.Count > 0)

@@ -22,7 +22,7 @@ public static class ProbeGate
         if (descriptor.MinimumLevel > config.Level)
         {
             return new ProbeDecision(false,
-                $"needs level {ConfigSchema.LevelName(descriptor.MinimumLevel)}, level is {ConfigSchema.LevelName(config.Level)}");
+                $"needs level {LevelNames.Of(descriptor.MinimumLevel)}, level is {LevelNames.Of(config.Level)}");
         }
 
         if (config.ProbeConfigFor(descriptor.Id).Enabled is { } switched)

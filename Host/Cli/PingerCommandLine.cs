@@ -106,6 +106,10 @@ public sealed class PingerCommandLine
         var probes = new Command("probes", "List every installed probe, whether it runs and why, and the fields it may emit") { _markdown };
         probes.SetAction((parse, _) => WithServices(parse, services => Task.FromResult(services.GetRequiredService<ProbesCommand>().Execute(parse.GetValue(_markdown)))));
         root.Subcommands.Add(probes);
+
+        var schema = new Command("schema", "Print the fields of the installed probes as a schema file for the server");
+        schema.SetAction((parse, _) => WithServices(parse, services => Task.FromResult(services.GetRequiredService<SchemaCommand>().Execute())));
+        root.Subcommands.Add(schema);
         return root;
     }
 

@@ -39,7 +39,7 @@ public sealed class CheckConfigCommand(ConfigLoader loader, IProbeCatalogSource 
         WriteList(output, config.Entries.Values.OrderBy(e => e.Key, StringComparer.Ordinal)
             .Select(e => $"{e.Key} = {e.DisplayValue}    ({e.Location})"), "(none)");
         output.WriteLine();
-        output.WriteLine($"Level: {ConfigSchema.LevelName(config.Level)}, from {config.LevelReason}"
+        output.WriteLine($"Level: {LevelNames.Of(config.Level)}, from {config.LevelReason}"
             + (config.LevelIsDefault ? " (a default: no admin file chose it)" : string.Empty));
         if (config.LegacyOptOutFile is not null)
         {

@@ -28,12 +28,16 @@ public sealed class DiagnosticsPrinter(ILogger logger)
         }
     }
 
+    /// <summary>Logs a plugin that could not be loaded.</summary>
+    public void LoadFailure(Pinger.Core.Discovery.ProbeLoadFailure failure) =>
+        logger.Error("probe plugin {PluginDirectory} not loaded: {Problem}", failure.Path, failure.Message);
+
     /// <summary>Logs plugin load failures and each probe's problems, tagged with the probe id.</summary>
     public void Probes(Collection collection)
     {
         foreach (var failure in collection.Catalog.Failures)
         {
-            logger.Error("probe plugin {PluginDirectory} not loaded: {Problem}", failure.Path, failure.Message);
+            LoadFailure(failure);
         }
 
         foreach (var run in collection.Runs)

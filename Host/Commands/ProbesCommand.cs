@@ -50,12 +50,12 @@ public sealed class ProbesCommand(ConfigLoader loader, IProbeCatalogSource probe
         var decision = config is null ? "unknown: the configuration is invalid" : Describe(ProbeGate.Decide(probe, config));
         output.WriteLine($"{descriptor.Id}: {descriptor.Description}");
         output.WriteLine($"  source:   {probe.AssemblyPath} ({probe.Origin.ToString().ToLowerInvariant()})");
-        output.WriteLine($"  level:    {ConfigSchema.LevelName(descriptor.MinimumLevel)} and above; {(descriptor.EnabledByDefault ? "on" : "off")} by default; budget {descriptor.TimeBudget.TotalMilliseconds:0} ms");
+        output.WriteLine($"  level:    {LevelNames.Of(descriptor.MinimumLevel)} and above; {(descriptor.EnabledByDefault ? "on" : "off")} by default; budget {descriptor.TimeBudget.TotalMilliseconds:0} ms");
         output.WriteLine($"  now:      {decision}");
         output.WriteLine("  fields:");
         foreach (var field in descriptor.Fields)
         {
-            output.WriteLine($"    {field.Name,-20} {ConfigSchema.LevelName(field.Level),-8} {field.Description}");
+            output.WriteLine($"    {field.Name,-20} {LevelNames.Of(field.Level),-8} {field.Description}");
         }
 
         output.WriteLine();

@@ -42,6 +42,7 @@ public static class Services
         services.AddSingleton<DryRunCommand>();
         services.AddSingleton<CheckConfigCommand>();
         services.AddSingleton<ProbesCommand>();
+        services.AddSingleton<SchemaCommand>();
         return services.BuildServiceProvider();
     }
 }

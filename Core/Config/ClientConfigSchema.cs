@@ -1,0 +1,32 @@
+namespace Pinger.Core.Config;
+
+/// <summary>The keys the <c>pinger</c> client accepts outside <c>[probes.&lt;id&gt;]</c> tables.</summary>
+public static class ClientConfigSchema
+{
+    /// <summary>The client's schema.</summary>
+    public static ConfigSchema Instance { get; } = new(
+    [
+        new("reporting", "level", ConfigValueKind.String,
+            "How much this machine reports: \"off\", \"minimal\" or \"full\".", CheckLevel),
+        new("reporting", "server", ConfigValueKind.String,
+            "Where reports are sent: an https URL (http only to a loopback address, for testing).", ServerUrl.Check),
+        new("reporting", "enabled", ConfigValueKind.Boolean,
+            "Kept from fedora-coreos-pinger: false turns reporting off.", ReplacedBy: "reporting.level = \"off\""),
+        new("collecting", "level", ConfigValueKind.String,
+            "Kept from fedora-coreos-pinger: the same as reporting.level.", CheckLevel, ReplacedBy: "reporting.level", MergesInto: "reporting.level"),
+    ],
+    HasProbeTables: true);
+
+    private static (string, string)? CheckLevel(ConfigEntry entry)
+    {
+        var value = (string)entry.Value;
+        if (LevelNames.Parse(value) is not null)
+        {
+            return null;
+        }
+
+        var suggestion = NearestName.Find(value.ToLowerInvariant(), LevelNames.All);
+        var hint = suggestion is null ? "use \"off\", \"minimal\" or \"full\"" : $"did you mean \"{suggestion}\"? Levels are \"off\", \"minimal\" and \"full\"";
+        return ($"unknown level \"{value}\"", hint);
+    }
+}
