@@ -1,0 +1,53 @@
+using Pinger.Plugins.Sdk;
+
+namespace Pinger.Probes.Hardware;
+
+/// <summary>Every field the hardware probe emits, all at the full level.</summary>
+internal static class HardwareFields
+{
+    public const string CpuVendor = "cpu_vendor";
+    public const string CpuFamily = "cpu_family";
+    public const string LogicalCpus = "logical_cpus";
+    public const string MemoryGib = "memory_gib";
+    public const string Firmware = "firmware";
+    public const string DiskCount = "disk_count";
+    public const string DiskTotalGib = "disk_total_gib";
+    public const string RotationalDisks = "rotational_disks";
+    public const string SolidStateDisks = "solid_state_disks";
+    public const string SystemVendor = "system_vendor";
+
+    public static IReadOnlyList<long> LogicalCpuFloors { get; } = [1, 2, 4, 8, 16, 32, 64, 128, 256];
+
+    public static IReadOnlyList<FieldDeclaration> All { get; } =
+    [
+        FieldDeclaration.OneOf(
+            CpuVendor, MetricsLevel.Full, "Who designed the CPU, to know which architectures and vendors to test on.",
+            CpuClassification.VendorTokens, "the CPU's vendor id or implementer code mapped to a short list; anything else is \"other\""),
+        FieldDeclaration.OneOf(
+            CpuFamily, MetricsLevel.Full, "The CPU's product family (server, desktop, low-power), never its model number.",
+            CpuClassification.FamilyTokens, "the model name reduced to its family word; anything else is \"other\""),
+        FieldDeclaration.Integer(
+            LogicalCpus, MetricsLevel.Full, "Logical CPUs (hardware threads) the kernel sees.",
+            "rounded down to 1, 2, 4, 8, 16, 32, 64, 128 or 256"),
+        FieldDeclaration.Integer(
+            MemoryGib, MetricsLevel.Full, "Memory the kernel manages (MemTotal), in GiB.",
+            Coarsen.PowerOfTwoDescription + " (counted in MiB, reported in GiB, so less than about 0.7 GiB gives 0)"),
+        FieldDeclaration.OneOf(
+            Firmware, MetricsLevel.Full, "Whether the machine booted through UEFI or a legacy BIOS.",
+            ["uefi", "bios", "other"], "uefi when /sys/firmware/efi exists, bios on x86 otherwise, other elsewhere"),
+        FieldDeclaration.Integer(
+            DiskCount, MetricsLevel.Full,
+            "Physical disks: whole block devices, not partitions, loop, RAM, zram, device-mapper, md RAID, optical, network or removable devices.",
+            Coarsen.CountDescription),
+        FieldDeclaration.Integer(
+            DiskTotalGib, MetricsLevel.Full, "Capacity of those disks together, in GiB.",
+            Coarsen.PowerOfTwoDescription + " (counted in whole GiB)"),
+        FieldDeclaration.Integer(
+            RotationalDisks, MetricsLevel.Full, "Those disks that the kernel marks rotational (spinning).", Coarsen.CountDescription),
+        FieldDeclaration.Integer(
+            SolidStateDisks, MetricsLevel.Full, "Those disks that the kernel marks non-rotational (SSD, NVMe).", Coarsen.CountDescription),
+        FieldDeclaration.OneOf(
+            SystemVendor, MetricsLevel.Full, "The system's maker from DMI, to know which firmware and hardware quirks matter.",
+            SystemVendors.Tokens, "the DMI vendor mapped to a short allow-list of makers; anything else is \"other\"; product names are never reported, serial numbers and UUIDs never read"),
+    ];
+}

@@ -1,0 +1,76 @@
+using Pinger.Plugins.Sdk;
+
+namespace Pinger.Probes.Hardware;
+
+/// <summary>
+/// Coarse facts about the physical machine. It runs on bare metal only: in a virtual machine or a container
+/// the same files describe what a hypervisor or engine chose to show, which says nothing about hardware.
+/// </summary>
+public sealed class HardwareProbe : IProbe
+{
+    /// <inheritdoc />
+    public ProbeDescriptor Descriptor { get; } = new(
+        "hardware",
+        "Coarse CPU, memory, firmware, disk and maker facts of a bare-metal machine.",
+        MetricsLevel.Full,
+        enabledByDefault: true,
+        TimeSpan.FromSeconds(5),
+        HardwareFields.All);
+
+    /// <inheritdoc />
+    public Task<ProbeResult> CollectAsync(IProbeContext context, CancellationToken cancellationToken)
+    {
+        var files = context.Files;
+        var cpu = CpuInfo.Read(files);
+        var placement = PlacementDetection.Detect(files, cpu);
+        if (placement != Placement.BareMetal || cpu is null)
+        {
+            return Task.FromResult(NotBareMetal(placement));
+        }
+
+        var values = new FieldValues();
+        AddCpu(values, cpu);
+        if (MemoryTotal.ReadMebibytes(files) is { } mebibytes)
+        {
+            values.Set(HardwareFields.MemoryGib, Coarsen.PowerOfTwo(mebibytes) / 1024);
+        }
+
+        values.SetIfKnown(HardwareFields.Firmware, Firmware.Detect(files, cpu));
+        AddDisks(values, BlockDevices.Read(files));
+        values.SetIfKnown(HardwareFields.SystemVendor, SystemVendors.Detect(files));
+        return Task.FromResult(ProbeResult.Collected(values));
+    }
+
+    private static ProbeResult NotBareMetal(Placement placement) => placement switch
+    {
+        Placement.DeclaredPlatform => ProbeResult.NotApplicable("Ignition names a cloud or virtual platform, not bare metal."),
+        Placement.Container => ProbeResult.NotApplicable("Running in a container, which shows the host's hardware only in part."),
+        Placement.VirtualMachine => ProbeResult.NotApplicable("A hypervisor was detected: virtual hardware is not reported."),
+        _ => ProbeResult.Failed("/proc/cpuinfo could not be read, so a hypervisor cannot be ruled out."),
+    };
+
+    private static void AddCpu(FieldValues values, CpuInfo cpu)
+    {
+        values.SetIfKnown(HardwareFields.CpuVendor, CpuClassification.Vendor(cpu));
+        values.SetIfKnown(HardwareFields.CpuFamily, CpuClassification.Family(cpu));
+        if (cpu.LogicalCpus > 0)
+        {
+            values.Set(HardwareFields.LogicalCpus, Coarsen.Floor(cpu.LogicalCpus, HardwareFields.LogicalCpuFloors));
+        }
+    }
+
+    private static void AddDisks(FieldValues values, IReadOnlyList<Disk>? disks)
+    {
+        // Null means /sys/block could not be listed: the disk fields are unknown, not zero.
+        if (disks is null)
+        {
+            return;
+        }
+
+        const long BytesPerGibibyte = 1L << 30;
+        values.Set(HardwareFields.DiskCount, Coarsen.Count(disks.Count));
+        values.Set(HardwareFields.DiskTotalGib, Coarsen.PowerOfTwo(disks.Sum(d => d.Bytes) / BytesPerGibibyte));
+        values.Set(HardwareFields.RotationalDisks, Coarsen.Count(disks.Count(d => d.Rotational == true)));
+        values.Set(HardwareFields.SolidStateDisks, Coarsen.Count(disks.Count(d => d.Rotational == false)));
+    }
+}
