@@ -69,6 +69,8 @@ Task("Build")
 Task("Test")
     .Description("Runs every test project of Pinger.slnx; fails when a test fails, a project does not run, or no test ran.")
     .IsDependentOn("Build")
+    // The end-to-end tests run the tree Publish lays out (PINGER_PUBLISHED_ROOT), the one that ships.
+    .IsDependentOn("Publish")
     .Does(() =>
 {
     var testProjects = TestProjectsOf(solution);
@@ -90,6 +92,7 @@ Task("Test")
             NoRestore = true,
             NoLogo = true,
             ResultsDirectory = testResults,
+            EnvironmentVariables = { ["PINGER_PUBLISHED_ROOT"] = root.FullPath },
             // One file per test project; the prefix keeps them from overwriting each other.
             Loggers = { "trx;LogFilePrefix=pinger", "console;verbosity=normal" },
             // A hung test is killed (and reported) instead of holding CI until its time runs out.
