@@ -8,7 +8,7 @@ namespace Pinger.Plugins.Sdk;
 public sealed class RootedMachineFiles : IMachineFiles
 {
     private const int MaxLinkHops = 40;
-    private const int MaxReadBytes = 4 * 1024 * 1024;
+    private const int MaxReadChars = 4 * 1024 * 1024;
 
     /// <summary>Serves the files below <paramref name="root"/> ("/" for the live system).</summary>
     public RootedMachineFiles(string root)
@@ -30,11 +30,18 @@ public sealed class RootedMachineFiles : IMachineFiles
 
         try
         {
+            // Files under /proc and /sys report no length, so read until the end, up to a cap.
             using var stream = new FileStream(hostPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 4096, FileOptions.None);
             using var reader = new StreamReader(stream);
-            var buffer = new char[MaxReadBytes];
-            var length = reader.ReadBlock(buffer, 0, buffer.Length);
-            return new string(buffer, 0, length);
+            var text = new System.Text.StringBuilder();
+            var chunk = new char[4096];
+            int read;
+            while (text.Length < MaxReadChars && (read = reader.Read(chunk, 0, chunk.Length)) > 0)
+            {
+                text.Append(chunk, 0, Math.Min(read, MaxReadChars - text.Length));
+            }
+
+            return text.ToString();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
