@@ -1,5 +1,5 @@
 // Every build, test, publish, demo and bench target of Pinger. Run it through ./build.sh:
-//   ./build.sh --target=Test                  build, run every test project, print "N passed, N failed" last
+//   ./build.sh --target=Test                  build, publish, run every test project, print "N passed, N failed" last
 //   ./build.sh --target=Demo                  publish the tree, run `pinger --dry-run` on this machine
 //   ./build.sh --target=Bench [--runs=30] [--root=DIR]
 // Arguments: --configuration=Release (default), --runtime=linux-x64 (default).
@@ -94,7 +94,8 @@ Task("Test")
             ResultsDirectory = testResults,
             EnvironmentVariables = { ["PINGER_PUBLISHED_ROOT"] = root.FullPath },
             // One file per test project; the prefix keeps them from overwriting each other.
-            Loggers = { "trx;LogFilePrefix=pinger", "console;verbosity=normal" },
+            // The console shows failures only; the summary below lists every project.
+            Loggers = { "trx;LogFilePrefix=pinger", "console;verbosity=minimal" },
             // A hung test is killed (and reported) instead of holding CI until its time runs out.
             ArgumentCustomization = args => args
                 .Append("--blame-hang-timeout").Append("2m")
