@@ -1,0 +1,30 @@
+using Microsoft.Data.Sqlite;
+using Pinger.Server.Hosting;
+
+namespace Pinger.Server.Cli;
+
+/// <summary>Runs the service until SIGTERM or Ctrl-C; a store or token file that cannot be opened stops the start with a message.</summary>
+public sealed class ServeCommand(ServerOptions options, TextWriter error)
+{
+    /// <summary>Serves; returns the exit status.</summary>
+    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        Microsoft.AspNetCore.Builder.WebApplication app;
+        try
+        {
+            app = ServerApplication.Build(options);
+        }
+        catch (Exception e) when (e is SqliteException or IOException or UnauthorizedAccessException or InvalidDataException or InvalidOperationException or NotSupportedException)
+        {
+            await error.WriteLineAsync("pinger-server: cannot start: " + e.Message).ConfigureAwait(false);
+            return ServerExitCodes.Failure;
+        }
+
+        await using (app.ConfigureAwait(false))
+        {
+            await app.RunAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return ServerExitCodes.Ok;
+    }
+}

@@ -1,0 +1,36 @@
+using Pinger.Core.Config;
+using Pinger.Plugins.Sdk;
+
+namespace Pinger.Server.Configuration;
+
+/// <summary>Reads the server's drop-ins with the client's rules and strictness; a config with any error is refused whole.</summary>
+public static class ServerConfigReader
+{
+    /// <summary>The standard drop-in directories, in precedence order.</summary>
+    public static IReadOnlyList<string> StandardDirectories { get; } =
+        ["/usr/lib/pinger-server/config.d", "/run/pinger-server/config.d", "/etc/pinger-server/config.d"];
+
+    /// <summary>The settings, or null with the diagnostics when the config is invalid.</summary>
+    public static (ServerSettings? Settings, IReadOnlyList<ConfigDiagnostic> Diagnostics) Read(string? configDir)
+    {
+        var host = new RootedMachineFiles("/");
+        var directories = configDir is null
+            ? StandardDirectories.Select((d, i) => new ConfigDirectory(host, d, IsDistributionDefault: i == 0))
+            : [new ConfigDirectory(host, Path.GetFullPath(configDir))];
+        var merged = new DropInConfigReader(ServerConfigSchema.Instance, KnownProbes.NotLoaded).Read(directories.ToArray());
+        if (merged.HasErrors)
+        {
+            return (null, merged.Diagnostics);
+        }
+
+        var settings = ServerSettings.From(merged);
+        if (settings.Backend == StorageBackend.PostgreSql && string.IsNullOrWhiteSpace(settings.PostgreSqlConnection))
+        {
+            var at = merged.Winners["storage.backend"].Entry.Location;
+            return (null, [.. merged.Diagnostics, new ConfigDiagnostic(DiagnosticSeverity.Error, at, "storage.backend",
+                "the postgresql back end needs a connection string", "set storage.postgresql_connection")]);
+        }
+
+        return (settings, merged.Diagnostics);
+    }
+}

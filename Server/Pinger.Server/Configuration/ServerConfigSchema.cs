@@ -1,0 +1,59 @@
+using Pinger.Core.Config;
+
+namespace Pinger.Server.Configuration;
+
+/// <summary>
+/// The keys <c>pinger-server</c> accepts in its drop-ins. Checked by Core's validator, so the server is as strict
+/// as the client: unknown keys, wrong types and out-of-range values name their file, line and key.
+/// </summary>
+public static class ServerConfigSchema
+{
+    /// <summary>The server's schema (no probe tables).</summary>
+    public static ConfigSchema Instance { get; } = new(
+    [
+        new("storage", "backend", ConfigValueKind.String,
+            "Where counters are kept: \"sqlite\" (a file in the state directory, the default) or \"postgresql\".", CheckBackend),
+        new("storage", "postgresql_connection", ConfigValueKind.String,
+            "The Npgsql connection string used when storage.backend is \"postgresql\"."),
+        new("storage", "min_free_disk_mb", ConfigValueKind.Integer,
+            "The service reports itself not ready when the state directory's file system has less free space (default 64).", Range(0, 1_000_000)),
+        new("ingest", "max_body_bytes", ConfigValueKind.Integer,
+            "The largest report accepted, in bytes; larger bodies get 413 while they are being read (default 8192).", Range(256, 1_048_576)),
+        new("ingest", "queue_capacity", ConfigValueKind.Integer,
+            "How many reports may wait for the next commit; beyond that clients get 503 and retry later (default 10000).", Range(1, 1_000_000)),
+        new("ingest", "rate_limit_per_minute", ConfigValueKind.Integer,
+            "Requests per minute accepted from one address, kept in memory only; 0 turns the limit off (default 600).", Range(0, 1_000_000)),
+        new("ingest", "clock_skew_seconds", ConfigValueKind.Integer,
+            "How far a client's clock may be off when it names its windows (default 600).", Range(0, 86_400)),
+        new("publishing", "min_count", ConfigValueKind.Integer,
+            "Public totals withhold every cell counted fewer times than this (k, default 10).", Range(1, 1_000_000)),
+        new("admin", "token_file", ConfigValueKind.String,
+            "A file holding the bearer token of the admin API; without it the admin API is off.", AbsolutePath),
+        new("schema", "directories", ConfigValueKind.Array,
+            "Directories of field registry files (*.json, as printed by `pinger schema`), replacing the standard ones.", CheckDirectories),
+        new("countme", "metalink_redirect", ConfigValueKind.String,
+            "Where GET /metalink redirects after counting (302, query string kept); without it the answer is 204.", HttpUrl),
+        new("countme", "mirrorlist_redirect", ConfigValueKind.String,
+            "Where GET /mirrorlist redirects after counting (302, query string kept); without it the answer is 204.", HttpUrl),
+    ],
+    HasProbeTables: false);
+
+    private static (string, string)? CheckBackend(ConfigEntry entry) =>
+        (string)entry.Value is "sqlite" or "postgresql" ? null : ("unknown storage backend", "use \"sqlite\" or \"postgresql\"");
+
+    private static Func<ConfigEntry, (string, string)?> Range(long min, long max) => entry =>
+        (long)entry.Value >= min && (long)entry.Value <= max ? null : ($"must be between {min} and {max}", $"write a whole number from {min} to {max}");
+
+    private static (string, string)? AbsolutePath(ConfigEntry entry) =>
+        Path.IsPathFullyQualified((string)entry.Value) ? null : ("must be an absolute path", "write a path starting with /");
+
+    private static (string, string)? HttpUrl(ConfigEntry entry) =>
+        Uri.TryCreate((string)entry.Value, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http" && string.IsNullOrEmpty(uri.Query)
+            ? null
+            : ("must be an http(s) URL without a query string", "e.g. \"https://mirrors.example.org/metalink\"");
+
+    private static (string, string)? CheckDirectories(ConfigEntry entry) =>
+        TomlStringArray.Parse((string)entry.Value) is { } paths && paths.All(Path.IsPathFullyQualified)
+            ? null
+            : ("must be an array of absolute paths", "e.g. [\"/etc/pinger-server/schema.d\"]");
+}

@@ -1,0 +1,110 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Pinger.Server.Countme;
+using Pinger.Server.Ingest;
+using Pinger.Server.Operations;
+using Pinger.Server.Publishing;
+using Pinger.Server.Registry;
+using Pinger.Server.Storage;
+using Prometheus;
+
+namespace Pinger.Server.Hosting;
+
+/// <summary>
+/// Wires the service: Kestrel, the routes, the commit loop and the registry watcher. Logging is set up so that
+/// nothing about a client is written: ASP.NET Core's request logs (paths, headers, addresses) are filtered out.
+/// </summary>
+public static class ServerApplication
+{
+    /// <summary>Builds the application; the store is opened (and migrated) here, so a broken store fails the start.</summary>
+    public static WebApplication Build(ServerOptions options)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        builder.WebHost.UseUrls(options.Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = options.Settings.MaxBodyBytes + 1;
+        });
+        builder.Host.ConfigureHostOptions(host => host.ShutdownTimeout = TimeSpan.FromSeconds(20));
+        ConfigureLogging(builder.Logging, options);
+
+        var settings = options.Settings;
+        var store = options.StoreFactory?.Invoke(options) ?? CounterStores.Create(settings, options.StateDirectory);
+        store.Open();
+        var services = builder.Services;
+        services.AddSingleton(settings);
+        services.AddSingleton(options.Clock);
+        services.AddSingleton(store);
+        services.AddSingleton<ServerMetrics>();
+        services.AddSingleton(new IngestQueue(settings.QueueCapacity));
+        services.AddSingleton(new ClientRateLimiter(settings.RateLimitPerMinute));
+        services.AddSingleton(new AdminToken(settings.AdminTokenFile));
+        services.AddSingleton(provider => new FieldRegistrySource(
+            settings.SchemaDirectories, options.SchemaPollInterval, provider.GetRequiredService<ILogger<FieldRegistrySource>>()));
+        services.AddHostedService(provider => provider.GetRequiredService<FieldRegistrySource>());
+        services.AddHostedService(provider => new CommitLoop(
+            provider.GetRequiredService<IngestQueue>(), store, provider.GetRequiredService<ServerMetrics>(), options.Clock,
+            settings.ClockSkew, provider.GetRequiredService<ILogger<CommitLoop>>()));
+        services.AddSingleton<ReportsEndpoint>();
+        services.AddSingleton<TotalsEndpoints>();
+        services.AddSingleton<CountmeEndpoints>();
+        services.AddSingleton(new HealthEndpoints(store, settings, options.StateDirectory));
+
+        var app = builder.Build();
+        MapRoutes(app);
+        return app;
+    }
+
+    private static void ConfigureLogging(ILoggingBuilder logging, ServerOptions options)
+    {
+        logging.ClearProviders();
+        if (options.ConfigureLogging is { } configure)
+        {
+            configure(logging);
+        }
+        else
+        {
+            logging.AddSimpleConsole(console =>
+            {
+                console.SingleLine = true;
+                console.IncludeScopes = false;
+            });
+            logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
+        }
+
+        // Request and connection logs carry paths, headers and connection details: keep only real problems.
+        logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        logging.AddFilter("Microsoft.AspNetCore.Server.Kestrel", LogLevel.Error);
+        logging.AddFilter("Microsoft.AspNetCore.Server.Kestrel.BadRequests", LogLevel.None);
+    }
+
+    private static void MapRoutes(WebApplication app)
+    {
+        var metrics = app.Services.GetRequiredService<ServerMetrics>();
+        var queue = app.Services.GetRequiredService<IngestQueue>();
+        var registry = app.Services.GetRequiredService<FieldRegistrySource>();
+        metrics.Registry.AddBeforeCollectCallback(() =>
+        {
+            metrics.QueueDepth.Set(queue.Depth);
+            metrics.RegistryProbes.Set(registry.Current.ProbeCount);
+        });
+        app.Use(async (context, next) =>
+        {
+            await next(context).ConfigureAwait(false);
+            var endpoint = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? "unmatched";
+            metrics.Requests.WithLabels(endpoint, context.Response.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture)).Inc();
+        });
+
+        var reports = app.Services.GetRequiredService<ReportsEndpoint>();
+        app.MapPost("/v1/reports", reports.HandleAsync);
+        app.Services.GetRequiredService<TotalsEndpoints>().Map(app);
+        app.Services.GetRequiredService<CountmeEndpoints>().Map(app);
+        app.Services.GetRequiredService<HealthEndpoints>().Map(app);
+        app.MapMetrics("/metrics", metrics.Registry);
+    }
+}

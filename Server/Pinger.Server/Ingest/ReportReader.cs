@@ -1,0 +1,245 @@
+using System.Globalization;
+using System.Text.Json;
+using Pinger.Plugins.Sdk;
+using Pinger.Server.Registry;
+using Pinger.Server.Storage;
+
+namespace Pinger.Server.Ingest;
+
+/// <summary>
+/// Turns a report body into what it counts, checking everything: the envelope, the windows against the server's
+/// clock, and every value against the field registry with the same declarations the client used. Problems name the
+/// place, never the value, so nothing a client sends is echoed into responses or logs.
+/// </summary>
+public sealed class ReportReader(FieldRegistry registry, DateTimeOffset now, TimeSpan clockSkew)
+{
+    private const int MaxProblems = 20;
+    private static readonly JsonDocumentOptions ParseOptions = new() { MaxDepth = 8, AllowDuplicateProperties = false };
+
+    /// <summary>Reads and checks one body.</summary>
+    public ReportReadResult Read(ReadOnlyMemory<byte> body)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(body, ParseOptions);
+        }
+        catch (JsonException e)
+        {
+            return ReportReadResult.Malformed("(body)", $"not valid JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1})");
+        }
+
+        using (document)
+        {
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return ReportReadResult.Malformed("(body)", "the report must be a JSON object");
+            }
+
+            return Check(document.RootElement);
+        }
+    }
+
+    private static string Name(string name) => ProbeDescriptor.IsValidName(name) ? name : "(an invalid name)";
+
+    private static int? Age(JsonElement root, List<ReportProblem> problems)
+    {
+        if (root.TryGetProperty("age", out var age) && age.ValueKind == JsonValueKind.Number && age.TryGetInt32(out var bucket) && bucket is >= 1 and <= 4)
+        {
+            return bucket;
+        }
+
+        problems.Add(new ReportProblem("age", "must be the countme age bucket, an integer from 1 to 4"));
+        return null;
+    }
+
+    private static MetricsLevel? Level(JsonElement root, List<ReportProblem> problems)
+    {
+        if (root.TryGetProperty("level", out var level) && level.ValueKind == JsonValueKind.String)
+        {
+            switch (level.GetString())
+            {
+                case "minimal":
+                    return MetricsLevel.Minimal;
+                case "full":
+                    return MetricsLevel.Full;
+            }
+        }
+
+        problems.Add(new ReportProblem("level", "must be \"minimal\" or \"full\""));
+        return null;
+    }
+
+    private static string? Nonce(JsonElement root, List<ReportProblem> problems)
+    {
+        // 16 random bytes in unpadded base64url: 22 characters, the last one carrying only 2 bits.
+        if (root.TryGetProperty("nonce", out var element) && element.ValueKind == JsonValueKind.String
+            && element.GetString() is { Length: 22 } nonce
+            && nonce.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_')
+            && "AQgw".Contains(nonce[21], StringComparison.Ordinal))
+        {
+            return nonce;
+        }
+
+        problems.Add(new ReportProblem("nonce", "must be 16 random bytes in unpadded base64url (22 characters)"));
+        return null;
+    }
+
+    private static FieldValue? ValueOf(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.String => FieldValue.FromText(element.GetString()!),
+        JsonValueKind.Number when element.TryGetInt64(out var number) => FieldValue.FromInteger(number),
+        JsonValueKind.True => FieldValue.FromBoolean(true),
+        JsonValueKind.False => FieldValue.FromBoolean(false),
+        JsonValueKind.Array when element.EnumerateArray().All(i => i.ValueKind == JsonValueKind.String) =>
+            FieldValue.FromList(element.EnumerateArray().Select(i => i.GetString()!)),
+        _ => null,
+    };
+
+    private static IEnumerable<string> Texts(FieldValue value) => value.Type switch
+    {
+        FieldType.Text => [value.Text!],
+        FieldType.Integer => [value.Integer.ToString(CultureInfo.InvariantCulture)],
+        FieldType.Boolean => [value.Boolean ? "true" : "false"],
+        _ => value.Items!,
+    };
+
+    private static SystemTuple SystemOf(IReadOnlyList<CountedValue> values, int age)
+    {
+        string Get(string field) => values.FirstOrDefault(v => v.Field == field)?.Value ?? string.Empty;
+        return new SystemTuple(
+            Get("os-versions.os_id"), Get("os-versions.version_id"), Get("os-versions.variant_id"), Get("os-versions.arch"),
+            age.ToString(CultureInfo.InvariantCulture), Get("platform.id"));
+    }
+
+    private ReportReadResult Check(JsonElement root)
+    {
+        var problems = new List<ReportProblem>();
+        foreach (var member in root.EnumerateObject())
+        {
+            if (member.Name is not ("age" or "level" or "nonce" or "probes" or "schema" or "windows"))
+            {
+                problems.Add(new ReportProblem(Name(member.Name), "is not a member of a schema 1 report"));
+            }
+        }
+
+        if (!root.TryGetProperty("schema", out var schema) || schema.ValueKind != JsonValueKind.Number || !schema.TryGetInt32(out var version) || version != 1)
+        {
+            // A different schema may mean anything below: say only this.
+            return ReportReadResult.Invalid([new ReportProblem("schema", "must be 1, the only report schema this server reads")]);
+        }
+
+        var level = Level(root, problems);
+        var age = Age(root, problems);
+        var nonce = Nonce(root, problems);
+        var windows = Windows(root, problems);
+        var values = level is { } known ? Values(root, known, problems) : [];
+        if (problems.Count > 0)
+        {
+            return ReportReadResult.Invalid(problems.Take(MaxProblems).ToArray());
+        }
+
+        return ReportReadResult.Accepted(new CountedReport(nonce!, windows, values, SystemOf(values, age!.Value)));
+    }
+
+    private List<Window> Windows(JsonElement root, List<ReportProblem> problems)
+    {
+        var windows = new List<Window>();
+        if (!root.TryGetProperty("windows", out var element) || element.ValueKind != JsonValueKind.Object || !element.EnumerateObject().Any())
+        {
+            problems.Add(new ReportProblem("windows", "must be an object naming 1 to 3 of \"day\", \"week\" and \"month\""));
+            return windows;
+        }
+
+        foreach (var member in element.EnumerateObject())
+        {
+            var path = "windows." + Name(member.Name);
+            if (WindowCalendar.Parse(member.Name) is not { } kind)
+            {
+                problems.Add(new ReportProblem(path, "is not a window: use \"day\", \"week\" or \"month\""));
+            }
+            else if (member.Value.ValueKind != JsonValueKind.String
+                || !DateOnly.TryParseExact(member.Value.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var start))
+            {
+                problems.Add(new ReportProblem(path, "must be a date written YYYY-MM-DD"));
+            }
+            else if (WindowCalendar.StartOf(kind, start) != start)
+            {
+                problems.Add(new ReportProblem(path, $"must be the first day of a {member.Name} (weeks start on Monday)"));
+            }
+            else if (!WindowCalendar.Acceptable(kind, now, clockSkew).Contains(start))
+            {
+                problems.Add(new ReportProblem(path, "is neither the current nor the previous window"));
+            }
+            else
+            {
+                windows.Add(new Window(kind, start));
+            }
+        }
+
+        return windows;
+    }
+
+    private List<CountedValue> Values(JsonElement root, MetricsLevel level, List<ReportProblem> problems)
+    {
+        var values = new List<CountedValue>();
+        if (!root.TryGetProperty("probes", out var probes) || probes.ValueKind != JsonValueKind.Object)
+        {
+            problems.Add(new ReportProblem("probes", "must be an object of probe ids"));
+            return values;
+        }
+
+        foreach (var probe in probes.EnumerateObject())
+        {
+            var probePath = "probes." + Name(probe.Name);
+            if (!registry.HasProbe(probe.Name))
+            {
+                problems.Add(new ReportProblem(probePath, "is not a probe in the server's field registry"));
+                continue;
+            }
+
+            if (probe.Value.ValueKind != JsonValueKind.Object)
+            {
+                problems.Add(new ReportProblem(probePath, "must be an object of field values"));
+                continue;
+            }
+
+            foreach (var field in probe.Value.EnumerateObject())
+            {
+                var path = probePath + "." + Name(field.Name);
+                var problem = CheckField(probe.Name, field, level, out var value);
+                if (problem is not null)
+                {
+                    problems.Add(new ReportProblem(path, problem));
+                    continue;
+                }
+
+                values.AddRange(Texts(value!).Select(text => new CountedValue(probe.Name + "." + field.Name, text)));
+            }
+        }
+
+        return values;
+    }
+
+    private string? CheckField(string probeId, JsonProperty field, MetricsLevel level, out FieldValue? value)
+    {
+        value = null;
+        if (registry.Find(probeId, field.Name) is not { } declaration)
+        {
+            return "is not a field of this probe in the server's field registry";
+        }
+
+        if (declaration.Level > level)
+        {
+            return $"is a {declaration.Level.ToString().ToLowerInvariant()}-level field, not allowed in a {level.ToString().ToLowerInvariant()} report";
+        }
+
+        value = ValueOf(field.Value);
+        if (value is null)
+        {
+            return "must be a string, an integer, a boolean or an array of strings";
+        }
+
+        return declaration.Accepts(value, out var problem) ? null : problem;
+    }
+}

@@ -1,0 +1,75 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Net.Http.Headers;
+using Pinger.Server.Configuration;
+using Pinger.Server.Operations;
+using Pinger.Server.Registry;
+using Pinger.Server.Storage;
+
+namespace Pinger.Server.Ingest;
+
+/// <summary>
+/// POST /v1/reports: checks cheapest first (rate, media type, size), then the report itself, then waits until the
+/// commit loop has made its counts durable. 2xx therefore means "counted, or already counted"; anything else means
+/// "not counted": 4xx must not be retried, 429 and 503 may be.
+/// </summary>
+public sealed class ReportsEndpoint(
+    ServerSettings settings, FieldRegistrySource registry, IngestQueue queue, ClientRateLimiter limiter, TimeProvider clock)
+{
+    private static readonly TimeSpan QueueFullRetry = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan StorageRetry = TimeSpan.FromSeconds(30);
+
+    /// <summary>Handles one request.</summary>
+    public async Task HandleAsync(HttpContext context)
+    {
+        if (!limiter.TryAcquire(context.Connection.RemoteIpAddress))
+        {
+            await ProblemResponse.WriteAsync(context, StatusCodes.Status429TooManyRequests, "too many requests from this address", retryAfter: TimeSpan.FromMinutes(1)).ConfigureAwait(false);
+            return;
+        }
+
+        if (!IsJson(context.Request.ContentType))
+        {
+            await ProblemResponse.WriteAsync(context, StatusCodes.Status415UnsupportedMediaType, "reports must be sent as application/json in UTF-8").ConfigureAwait(false);
+            return;
+        }
+
+        var body = await BoundedBodyReader.ReadAsync(context, settings.MaxBodyBytes).ConfigureAwait(false);
+        if (body is null)
+        {
+            context.Response.Headers.Connection = "close";
+            await ProblemResponse.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, $"the report is larger than {settings.MaxBodyBytes} bytes").ConfigureAwait(false);
+            return;
+        }
+
+        var result = new ReportReader(registry.Current, clock.GetUtcNow(), settings.ClockSkew).Read(body);
+        if (result.Report is not { } report)
+        {
+            var title = result.Status == StatusCodes.Status400BadRequest ? "the body is not a JSON report" : "the report does not follow the schema";
+            await ProblemResponse.WriteAsync(context, result.Status, title, result.Problems).ConfigureAwait(false);
+            return;
+        }
+
+        if (queue.TryEnqueue(report) is not { } committed)
+        {
+            await ProblemResponse.WriteAsync(context, StatusCodes.Status503ServiceUnavailable, "the server is busy; retry later", retryAfter: QueueFullRetry).ConfigureAwait(false);
+            return;
+        }
+
+        try
+        {
+            await committed.ConfigureAwait(false);
+        }
+        catch (StorageUnavailableException)
+        {
+            await ProblemResponse.WriteAsync(context, StatusCodes.Status503ServiceUnavailable, "storage is unavailable; retry later", retryAfter: StorageRetry).ConfigureAwait(false);
+            return;
+        }
+
+        context.Response.StatusCode = StatusCodes.Status204NoContent;
+    }
+
+    private static bool IsJson(string? contentType) =>
+        MediaTypeHeaderValue.TryParse(contentType, out var media)
+        && media.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+        && (!media.Charset.HasValue || media.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase));
+}

@@ -1,0 +1,72 @@
+namespace Pinger.Server.Ingest;
+
+/// <summary>
+/// Window arithmetic. Weeks start on Monday 00:00 UTC, which is exactly countme's alignment
+/// (COUNTME_OFFSET = 1970-01-05, a Monday), so weekly counts line up with Fedora's.
+/// </summary>
+public static class WindowCalendar
+{
+    /// <summary>The window kinds, in the order they are reported.</summary>
+    public static IReadOnlyList<WindowKind> Kinds { get; } = [WindowKind.Day, WindowKind.Week, WindowKind.Month];
+
+    /// <summary>The name of a kind in reports and totals.</summary>
+    public static string NameOf(WindowKind kind) => kind switch
+    {
+        WindowKind.Day => "day",
+        WindowKind.Week => "week",
+        _ => "month",
+    };
+
+    /// <summary>The kind named <paramref name="name"/>, or null.</summary>
+    public static WindowKind? Parse(string? name) => name switch
+    {
+        "day" => WindowKind.Day,
+        "week" => WindowKind.Week,
+        "month" => WindowKind.Month,
+        _ => null,
+    };
+
+    /// <summary>The start of the window of <paramref name="kind"/> containing <paramref name="date"/>.</summary>
+    public static DateOnly StartOf(WindowKind kind, DateOnly date) => kind switch
+    {
+        WindowKind.Day => date,
+        WindowKind.Week => date.AddDays(-(((int)date.DayOfWeek + 6) % 7)),
+        _ => new DateOnly(date.Year, date.Month, 1),
+    };
+
+    /// <summary>The start of the window before the one starting on <paramref name="start"/>.</summary>
+    public static DateOnly Previous(WindowKind kind, DateOnly start) => kind switch
+    {
+        WindowKind.Day => start.AddDays(-1),
+        WindowKind.Week => start.AddDays(-7),
+        _ => start.AddMonths(-1),
+    };
+
+    /// <summary>The first day after the window starting on <paramref name="start"/>.</summary>
+    public static DateOnly Next(WindowKind kind, DateOnly start) => kind switch
+    {
+        WindowKind.Day => start.AddDays(1),
+        WindowKind.Week => start.AddDays(7),
+        _ => start.AddMonths(1),
+    };
+
+    /// <summary>
+    /// The windows a report may name at <paramref name="now"/>: the current one and the previous one, seen from any
+    /// instant within <paramref name="skew"/> of now, so a client whose clock is slightly off is not refused.
+    /// </summary>
+    public static IReadOnlySet<DateOnly> Acceptable(WindowKind kind, DateTimeOffset now, TimeSpan skew)
+    {
+        var accepted = new HashSet<DateOnly>();
+        foreach (var instant in new[] { now - skew, now, now + skew })
+        {
+            var current = StartOf(kind, DateOnly.FromDateTime(instant.UtcDateTime));
+            accepted.Add(current);
+            accepted.Add(Previous(kind, current));
+        }
+
+        return accepted;
+    }
+
+    /// <summary>The oldest window start still open at <paramref name="now"/>: nonces of earlier windows can go.</summary>
+    public static DateOnly OldestOpen(WindowKind kind, DateTimeOffset now, TimeSpan skew) => Acceptable(kind, now, skew).Min();
+}

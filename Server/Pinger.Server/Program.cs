@@ -1,0 +1,3 @@
+using Pinger.Server.Cli;
+
+return await new ServerCommandLine(Console.Out, Console.Error).RunAsync(args).ConfigureAwait(false);

@@ -1,0 +1,36 @@
+using Pinger.Core.Schema;
+using Pinger.Plugins.Sdk;
+
+namespace Pinger.Server.Registry;
+
+/// <summary>
+/// The fields the server accepts, by probe id then field name: an immutable snapshot, swapped whole on reload so a
+/// report is always checked against one consistent registry.
+/// </summary>
+public sealed class FieldRegistry
+{
+    private readonly Dictionary<string, Dictionary<string, FieldDeclaration>> _probes;
+
+    /// <summary>A registry of <paramref name="probes"/>; a probe named twice keeps its last definition.</summary>
+    public FieldRegistry(IEnumerable<ProbeSchema> probes)
+    {
+        _probes = new Dictionary<string, Dictionary<string, FieldDeclaration>>(StringComparer.Ordinal);
+        foreach (var probe in probes)
+        {
+            _probes[probe.ProbeId] = probe.Fields.ToDictionary(f => f.Name, StringComparer.Ordinal);
+        }
+    }
+
+    /// <summary>A registry that accepts nothing.</summary>
+    public static FieldRegistry Empty { get; } = new([]);
+
+    /// <summary>How many probes are known.</summary>
+    public int ProbeCount => _probes.Count;
+
+    /// <summary>Whether <paramref name="probeId"/> is known.</summary>
+    public bool HasProbe(string probeId) => _probes.ContainsKey(probeId);
+
+    /// <summary>The declaration of one field, or null when unknown.</summary>
+    public FieldDeclaration? Find(string probeId, string field) =>
+        _probes.TryGetValue(probeId, out var fields) && fields.TryGetValue(field, out var declaration) ? declaration : null;
+}

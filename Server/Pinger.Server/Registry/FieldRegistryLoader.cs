@@ -1,0 +1,55 @@
+using Pinger.Core.Schema;
+
+namespace Pinger.Server.Registry;
+
+/// <summary>
+/// Reads every <c>*.json</c> of the schema directories. Like config drop-ins, a file in a later directory replaces
+/// the file of the same name in an earlier one, and files are read in name order.
+/// </summary>
+public static class FieldRegistryLoader
+{
+    /// <summary>The registry, or throws <see cref="FormatException"/> naming the file that is wrong.</summary>
+    public static FieldRegistry Load(IEnumerable<string> directories)
+    {
+        var probes = new List<ProbeSchema>();
+        foreach (var file in Files(directories))
+        {
+            try
+            {
+                probes.AddRange(SchemaFile.Read(File.ReadAllText(file)));
+            }
+            catch (Exception e) when (e is FormatException or IOException or UnauthorizedAccessException)
+            {
+                throw new FormatException($"{file}: {e.Message}", e);
+            }
+        }
+
+        return new FieldRegistry(probes);
+    }
+
+    /// <summary>A cheap summary of the files (names, sizes, times): when it changes, the registry is reloaded.</summary>
+    public static string Fingerprint(IEnumerable<string> directories) =>
+        string.Join('\n', Files(directories).Select(f =>
+        {
+            var info = new FileInfo(f);
+            return $"{f} {info.Length} {info.LastWriteTimeUtc.Ticks}";
+        }));
+
+    private static IEnumerable<string> Files(IEnumerable<string> directories)
+    {
+        var byName = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var directory in directories.Where(Directory.Exists))
+        {
+            foreach (var path in Directory.EnumerateFiles(directory, "*.json"))
+            {
+                var name = Path.GetFileName(path);
+                if (!name.StartsWith('.'))
+                {
+                    byName[name] = path;
+                }
+            }
+        }
+
+        return byName.Values;
+    }
+}

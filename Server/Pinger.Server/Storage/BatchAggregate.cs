@@ -1,0 +1,54 @@
+using Pinger.Server.Countme;
+using Pinger.Server.Ingest;
+
+namespace Pinger.Server.Storage;
+
+/// <summary>
+/// A batch's additions summed per counter key before they reach the database, so a batch of a thousand similar
+/// reports is a few dozen upserts. Keys come out in ordinal order, so every back end locks rows in the same order.
+/// </summary>
+public sealed class BatchAggregate
+{
+    private readonly Dictionary<(string Kind, string Start), long> _reports = [];
+    private readonly Dictionary<(string Kind, string Start, string Field, string Value), long> _fields = [];
+    private readonly Dictionary<(string Kind, string Start, SystemTuple System), long> _systems = [];
+    private readonly Dictionary<CountmeTotalsKey, long> _countme = [];
+
+    /// <summary>Adds one report's counts for one window whose nonce was new.</summary>
+    public void AddReport(Window window, CountedReport report)
+    {
+        var (kind, start) = (window.KindName, window.StartText);
+        Add(_reports, (kind, start), 1);
+        foreach (var value in report.Values)
+        {
+            Add(_fields, (kind, start, value.Field, value.Value), 1);
+        }
+
+        Add(_systems, (kind, start, report.System), 1);
+    }
+
+    /// <summary>Adds countme hits.</summary>
+    public void AddCountme(CountmeTotalsKey key, long hits) => Add(_countme, key, hits);
+
+    /// <summary>Report counts per window.</summary>
+    public IEnumerable<KeyValuePair<(string Kind, string Start), long>> Reports =>
+        _reports.OrderBy(p => p.Key.Kind, StringComparer.Ordinal).ThenBy(p => p.Key.Start, StringComparer.Ordinal);
+
+    /// <summary>Field value counts.</summary>
+    public IEnumerable<KeyValuePair<(string Kind, string Start, string Field, string Value), long>> Fields =>
+        _fields.OrderBy(p => p.Key.Kind, StringComparer.Ordinal).ThenBy(p => p.Key.Start, StringComparer.Ordinal)
+            .ThenBy(p => p.Key.Field, StringComparer.Ordinal).ThenBy(p => p.Key.Value, StringComparer.Ordinal);
+
+    /// <summary>Countme tuple counts.</summary>
+    public IEnumerable<KeyValuePair<(string Kind, string Start, SystemTuple System), long>> Systems =>
+        _systems.OrderBy(p => p.Key.Kind, StringComparer.Ordinal).ThenBy(p => p.Key.Start, StringComparer.Ordinal)
+            .ThenBy(p => p.Key.System.ToString(), StringComparer.Ordinal);
+
+    /// <summary>Countme weekly totals.</summary>
+    public IEnumerable<KeyValuePair<CountmeTotalsKey, long>> Countme =>
+        _countme.OrderBy(p => p.Key.WeekStart).ThenBy(p => p.Key.ToString(), StringComparer.Ordinal);
+
+    private static void Add<TKey>(Dictionary<TKey, long> counters, TKey key, long amount)
+        where TKey : notnull =>
+        counters[key] = counters.GetValueOrDefault(key) + amount;
+}

@@ -1,0 +1,32 @@
+using Pinger.Server.Countme;
+
+namespace Pinger.Server.Storage;
+
+/// <summary>
+/// Everything the server keeps, behind one small contract so that a back end is a single class: counters go in
+/// through <see cref="CommitAsync"/> (one durable transaction per batch) and come out aggregated. A store keeps
+/// counters, the nonces of open windows and the digests of imported files, and nothing else.
+/// </summary>
+public interface ICounterStore : IDisposable
+{
+    /// <summary>Creates or migrates the schema; throws when the storage cannot be used.</summary>
+    void Open();
+
+    /// <summary>
+    /// Counts a batch in one transaction and returns once it is durable. A report whose nonce was already seen in a
+    /// window is not counted again there. Throws <see cref="StorageUnavailableException"/> when nothing was committed.
+    /// </summary>
+    CommitOutcome Commit(CommitBatch batch);
+
+    /// <summary>Adds imported weekly totals unless a file with the same digest was imported before; returns whether it added them.</summary>
+    bool Import(string contentSha256, IReadOnlyDictionary<CountmeTotalsKey, long> totals);
+
+    /// <summary>Counters matching <paramref name="query"/>, unsuppressed: publishing decides what is shown.</summary>
+    TotalsSnapshot ReadTotals(TotalsQuery query);
+
+    /// <summary>The weekly countme totals (metalink hits and imports) from <paramref name="fromWeek"/> to <paramref name="toWeek"/> inclusive.</summary>
+    IReadOnlyList<CountmeTotal> ReadCountme(DateOnly fromWeek, DateOnly toWeek);
+
+    /// <summary>Throws when the storage cannot be read now (for /readyz).</summary>
+    void Check();
+}

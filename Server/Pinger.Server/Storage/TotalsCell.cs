@@ -1,0 +1,6 @@
+using Pinger.Server.Ingest;
+
+namespace Pinger.Server.Storage;
+
+/// <summary>How many reports in one window carried one value of one field.</summary>
+public sealed record TotalsCell(Window Window, string Field, string Value, long Count);
