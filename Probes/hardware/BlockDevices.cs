@@ -1,4 +1,3 @@
-using System.Globalization;
 using Pinger.Plugins.Sdk;
 
 namespace Pinger.Probes.Hardware;
@@ -31,14 +30,14 @@ internal static class BlockDevices
             }
 
             var directory = $"/sys/block/{name}";
-            var sectors = ReadNumber(files, $"{directory}/size");
-            if (sectors is null or 0 || ReadNumber(files, $"{directory}/removable") == 1 || ReadNumber(files, $"{directory}/hidden") == 1)
+            var sectors = files.ReadInteger($"{directory}/size");
+            if (sectors is null or 0 || files.ReadInteger($"{directory}/removable") == 1 || files.ReadInteger($"{directory}/hidden") == 1)
             {
                 continue;
             }
 
             // "size" counts 512-byte sectors whatever the device's own block size.
-            var rotational = ReadNumber(files, $"{directory}/queue/rotational");
+            var rotational = files.ReadInteger($"{directory}/queue/rotational");
             disks.Add(new Disk(sectors.Value * 512, rotational is null ? null : rotational == 1));
         }
 
@@ -48,7 +47,4 @@ internal static class BlockDevices
     private static bool IsDerivedOrVirtual(string name) =>
         DerivedOrVirtualPrefixes.Any(p => name.StartsWith(p, StringComparison.Ordinal))
         || (name.StartsWith("mmcblk", StringComparison.Ordinal) && (name.Contains("boot", StringComparison.Ordinal) || name.Contains("rpmb", StringComparison.Ordinal)));
-
-    private static long? ReadNumber(IMachineFiles files, string path) =>
-        long.TryParse(files.ReadText(path)?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : null;
 }

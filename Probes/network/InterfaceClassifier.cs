@@ -1,4 +1,3 @@
-using System.Globalization;
 using Pinger.Plugins.Sdk;
 using Pinger.Plugins.Sdk.Parsing;
 
@@ -24,7 +23,7 @@ internal sealed class InterfaceClassifier(IMachineFiles files, IReadOnlySet<stri
     public string? Classify(string name)
     {
         var directory = $"/sys/class/net/{name}";
-        var type = files.ReadText($"{directory}/type")?.Trim();
+        var type = files.ReadTrimmed($"{directory}/type");
         if (name == "lo" || type == ArpLoopback)
         {
             return null;
@@ -71,14 +70,11 @@ internal sealed class InterfaceClassifier(IMachineFiles files, IReadOnlySet<stri
             return true;
         }
 
-        var index = ReadNumber($"{directory}/ifindex");
-        var link = ReadNumber($"{directory}/iflink");
+        var index = files.ReadInteger($"{directory}/ifindex");
+        var link = files.ReadInteger($"{directory}/iflink");
         return type == ArpEthernet && index is not null && link is not null && index != link;
     }
 
     private string? DeviceType(string directory) =>
         files.ReadText($"{directory}/uevent") is { } uevent ? KeyValueFile.Parse(uevent).GetValueOrDefault("DEVTYPE") : null;
-
-    private long? ReadNumber(string path) =>
-        long.TryParse(files.ReadText(path)?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : null;
 }

@@ -14,7 +14,7 @@ internal static class CpuArchitecture
     public static async Task<string?> ReadAsync(IProbeContext context, CancellationToken cancellationToken)
     {
         // Kernels from 6.1 publish it as a file; older ones only through uname.
-        var name = context.Files.ReadText("/proc/sys/kernel/arch")?.Trim();
+        var name = context.Files.ReadTrimmed("/proc/sys/kernel/arch");
         if (string.IsNullOrEmpty(name))
         {
             var uname = await context.Commands.RunAsync("uname", ["-m"], cancellationToken).ConfigureAwait(false);
