@@ -1,4 +1,5 @@
 using Pinger.Plugins.Sdk;
+using Pinger.Plugins.Sdk.Parsing;
 
 namespace Pinger.Probes.Network;
 
@@ -26,7 +27,7 @@ internal static class ConnectionProfiles
             {
                 if (files.ReadText($"{directory}/{name}") is { } text)
                 {
-                    var profile = FromKeyFile(KeyFile.Parse(text), name);
+                    var profile = FromKeyFile(IniFile.Parse(text), name);
                     profiles[profile.Identity] = profile;
                 }
             }
@@ -35,7 +36,7 @@ internal static class ConnectionProfiles
         return profiles.Values.ToArray();
     }
 
-    private static ConnectionProfile FromKeyFile(KeyFile file, string fileName)
+    private static ConnectionProfile FromKeyFile(IniFile file, string fileName)
     {
         var identity = file.Get("connection", "uuid") is { Length: > 0 } uuid ? uuid : fileName;
         var type = file.Get("connection", "type");

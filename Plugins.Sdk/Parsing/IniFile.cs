@@ -1,21 +1,24 @@
-namespace Pinger.Probes.Network;
+namespace Pinger.Plugins.Sdk.Parsing;
 
 /// <summary>
-/// A GLib key file as NetworkManager writes its connection profiles: <c>[section]</c> headers, <c>key=value</c>
-/// lines, <c>#</c> comments. Values are kept raw (no unescaping): the probe only compares a few fixed keys.
-/// A key set twice in a section keeps its last value.
+/// An INI-style file as GLib key files are written (NetworkManager's <c>.nmconnection</c> profiles, desktop
+/// entries): <c>[section]</c> headers, <c>key=value</c> lines, <c>#</c> comments. Keys before the first header
+/// belong to the section named "". Values are kept raw, without unescaping or list splitting: enough for comparing
+/// a few fixed keys. A key set twice in a section keeps its last value.
 /// </summary>
-internal sealed class KeyFile
+public sealed class IniFile
 {
     private readonly Dictionary<(string Section, string Key), string> _values = [];
 
-    private KeyFile()
+    private IniFile()
     {
     }
 
-    public static KeyFile Parse(string text)
+    /// <summary>Parses <paramref name="text"/>; lines without a key before "=" and unknown lines are skipped.</summary>
+    public static IniFile Parse(string text)
     {
-        var file = new KeyFile();
+        ArgumentNullException.ThrowIfNull(text);
+        var file = new IniFile();
         var section = string.Empty;
         foreach (var rawLine in text.Split('\n'))
         {
@@ -41,6 +44,6 @@ internal sealed class KeyFile
         return file;
     }
 
-    /// <summary>The value of <paramref name="key"/> in <paramref name="section"/>, or null when absent.</summary>
+    /// <summary>The value of <paramref name="key"/> in <paramref name="section"/> (both case-sensitive), or null when absent.</summary>
     public string? Get(string section, string key) => _values.GetValueOrDefault((section, key));
 }
