@@ -23,6 +23,23 @@ public sealed class FieldValues
     /// <summary>Sets a text field only when <paramref name="value"/> is not null.</summary>
     public FieldValues SetIfKnown(string name, string? value) => value is null ? this : Set(name, value);
 
+    /// <summary>
+    /// Sets the text field <paramref name="declaration"/> declares only when <paramref name="value"/> is not null and the
+    /// declaration accepts it, so that a value outside the allow-list or pattern is left out rather than cut to fit.
+    /// Returns whether the value was set.
+    /// </summary>
+    public bool SetIfAccepted(FieldDeclaration declaration, string? value)
+    {
+        ArgumentNullException.ThrowIfNull(declaration);
+        if (value is null || !declaration.Accepts(FieldValue.FromText(value), out _))
+        {
+            return false;
+        }
+
+        Set(declaration.Name, value);
+        return true;
+    }
+
     private FieldValues Put(string name, FieldValue value)
     {
         ArgumentNullException.ThrowIfNull(name);

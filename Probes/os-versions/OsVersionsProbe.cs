@@ -57,24 +57,32 @@ public sealed class OsVersionsProbe : IProbe
         }
 
         var values = new FieldValues();
-        var accepted = new AcceptedValues(values, context.Log);
+        void Set(FieldDeclaration field, string? value)
+        {
+            // A value outside the pattern is left out rather than cut to fit: a shortened version string would be a wrong one.
+            if (value is not null && !values.SetIfAccepted(field, value))
+            {
+                context.Log.Debug($"Left out {field.Name}: the value on this machine does not match the field's declaration.");
+            }
+        }
+
         if (osRelease is not null)
         {
-            accepted.Set(OsIdField, osRelease.GetValueOrDefault("ID"));
-            accepted.Set(VersionIdField, osRelease.GetValueOrDefault("VERSION_ID"));
-            accepted.Set(VariantIdField, osRelease.GetValueOrDefault("VARIANT_ID"));
+            Set(OsIdField, osRelease.GetValueOrDefault("ID"));
+            Set(VersionIdField, osRelease.GetValueOrDefault("VERSION_ID"));
+            Set(VariantIdField, osRelease.GetValueOrDefault("VARIANT_ID"));
 
             // VERSION is free text ("41.20241109.3.0 (CoreOS)"); only the machine-readable OSTREE_VERSION is sent.
-            accepted.Set(VersionField, osRelease.GetValueOrDefault("OSTREE_VERSION"));
+            Set(VersionField, osRelease.GetValueOrDefault("OSTREE_VERSION"));
         }
 
         if (aleph is not null)
         {
-            accepted.Set(OriginalVersionField, aleph.Version);
-            accepted.Set(StreamField, aleph.Stream);
+            Set(OriginalVersionField, aleph.Version);
+            Set(StreamField, aleph.Stream);
         }
 
-        accepted.Set(ArchField, await CpuArchitecture.ReadAsync(context, cancellationToken).ConfigureAwait(false));
+        Set(ArchField, await CpuArchitecture.ReadAsync(context, cancellationToken).ConfigureAwait(false));
         return ProbeResult.Collected(values);
     }
 
