@@ -12,15 +12,13 @@ namespace Pinger.Probes.Hardware;
 /// <param name="Part">Arm <c>CPU part</c>, e.g. 0xd0c.</param>
 /// <param name="PowerModel">ppc64le <c>cpu</c>, e.g. POWER9 (architected).</param>
 /// <param name="LogicalCpus">How many processor entries the file lists.</param>
-/// <param name="HasHypervisorFlag">Whether the x86 <c>flags</c> include <c>hypervisor</c>, which the CPU sets for guests.</param>
 internal sealed record CpuInfo(
     string? VendorId,
     string? ModelName,
     string? Implementer,
     string? Part,
     string? PowerModel,
-    int LogicalCpus,
-    bool HasHypervisorFlag)
+    int LogicalCpus)
 {
     /// <summary>The parsed file, or null when it cannot be read.</summary>
     public static CpuInfo? Read(IMachineFiles files) => files.ReadText("/proc/cpuinfo") is { } text ? Parse(text) : null;
@@ -56,7 +54,6 @@ internal sealed record CpuInfo(
             first.GetValueOrDefault("CPU implementer"),
             first.GetValueOrDefault("CPU part"),
             first.GetValueOrDefault("cpu"),
-            processors,
-            first.GetValueOrDefault("flags")?.Split(' ', StringSplitOptions.RemoveEmptyEntries).Contains("hypervisor", StringComparer.Ordinal) == true);
+            processors);
     }
 }

@@ -1,5 +1,5 @@
 using Pinger.Plugins.Sdk;
-using Pinger.Plugins.Sdk.Parsing;
+using Pinger.Plugins.Sdk.Detection;
 
 namespace Pinger.Probes.InstanceType;
 
@@ -59,7 +59,7 @@ public sealed class InstanceTypeProbe : IProbe
             return Report(recorded, InstanceTypeSources.Afterburn, "The instance type Afterburn recorded does not have the expected form.");
         }
 
-        var cloud = MetadataClouds.ForPlatform(PlatformId(context.Files));
+        var cloud = MetadataClouds.ForPlatform(IgnitionPlatformId.Read(context.Files));
         if (cloud is null)
         {
             return ProbeResult.NotApplicable("No instance type is recorded, and this platform has no metadata service to ask.");
@@ -78,14 +78,11 @@ public sealed class InstanceTypeProbe : IProbe
             : ProbeResult.Failed(answer.FailureReason!);
     }
 
-    private static ProbeResult Report(string instanceType, string source, string rejectedReason) =>
-        InstanceTypeField.Accepts(FieldValue.FromText(instanceType), out _)
-            ? ProbeResult.Collected(new FieldValues().Set(InstanceTypeField.Name, instanceType).Set(SourceField.Name, source))
-            : ProbeResult.Failed(rejectedReason);
-
-    private static string? PlatformId(IMachineFiles files)
+    private static ProbeResult Report(string instanceType, string source, string rejectedReason)
     {
-        var commandLine = files.ReadText("/proc/cmdline");
-        return commandLine is null ? null : KernelCommandLine.FirstValue(commandLine, "ignition.platform.id");
+        var values = new FieldValues();
+        return values.SetIfAccepted(InstanceTypeField, instanceType)
+            ? ProbeResult.Collected(values.Set(SourceField.Name, source))
+            : ProbeResult.Failed(rejectedReason);
     }
 }

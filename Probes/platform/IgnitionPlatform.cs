@@ -1,5 +1,5 @@
 using Pinger.Plugins.Sdk;
-using Pinger.Plugins.Sdk.Parsing;
+using Pinger.Plugins.Sdk.Detection;
 
 namespace Pinger.Probes.Platform;
 
@@ -21,8 +21,7 @@ internal static class IgnitionPlatform
     /// </summary>
     public static string? Read(IMachineFiles files)
     {
-        var commandLine = files.ReadText("/proc/cmdline");
-        var value = commandLine is null ? null : KernelCommandLine.FirstValue(commandLine, "ignition.platform.id");
-        return string.IsNullOrEmpty(value) ? null : Coarsen.AllowListed(value, KnownIds, PlatformIds.Other);
+        var value = IgnitionPlatformId.Read(files);
+        return value is null ? null : Coarsen.AllowListed(value, KnownIds, PlatformIds.Other);
     }
 }

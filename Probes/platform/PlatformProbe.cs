@@ -48,8 +48,7 @@ public sealed class PlatformProbe : IProbe
             return (ignitionId, PlatformSources.Ignition);
         }
 
-        // systemd-detect-virt reports a container before the machine that hosts it; so do we.
-        var detected = ContainerDetection.Detect(files) ?? VirtualMachineDetection.Detect(files);
+        var detected = DetectedPlatform.Detect(files);
         return detected is null
             ? (PlatformIds.Unknown, PlatformSources.Unknown)
             : (detected, PlatformSources.Detected);

@@ -37,7 +37,6 @@ public sealed class CpuClassificationTests
         Assert.AreEqual(vendor, CpuClassification.Vendor(cpu));
         Assert.AreEqual(family, CpuClassification.Family(cpu));
         Assert.AreEqual(2, cpu.LogicalCpus);
-        Assert.IsFalse(cpu.HasHypervisorFlag);
     }
 
     [TestMethod]
@@ -58,12 +57,5 @@ public sealed class CpuClassificationTests
         Assert.IsNull(CpuClassification.Vendor(cpu));
         Assert.IsNull(CpuClassification.Family(cpu));
         Assert.AreEqual(0, cpu.LogicalCpus);
-    }
-
-    [TestMethod]
-    public void Sees_the_hypervisor_flag_only_as_a_whole_word_of_the_flags_line()
-    {
-        Assert.IsTrue(CpuInfo.Parse("flags\t\t: fpu hypervisor lm\n").HasHypervisorFlag);
-        Assert.IsFalse(CpuInfo.Parse("flags\t\t: fpu nohypervisor lm\nvmx flags\t: hypervisor\n").HasHypervisorFlag);
     }
 }

@@ -1,12 +1,9 @@
-using Pinger.Plugins.Sdk;
+namespace Pinger.Plugins.Sdk.Detection;
 
-namespace Pinger.Probes.Platform;
-
-/// <summary>Whether the probe runs inside a container, read the way systemd's <c>detect_container()</c> reads it.</summary>
-internal static class ContainerDetection
+/// <summary>The marks container managers leave, read in the order of systemd's <c>detect_container()</c>.</summary>
+internal static class ContainerMarks
 {
-    /// <summary>A "container-…" id, or null when nothing says this is a container.</summary>
-    public static string? Detect(IMachineFiles files)
+    public static ContainerKind Detect(IMachineFiles files)
     {
         var manager = Nonblank(files.ReadText("/run/host/container-manager"))
             ?? Nonblank(files.ReadText("/run/systemd/container"))
@@ -19,20 +16,20 @@ internal static class ContainerDetection
         // Older engines only leave a marker file behind.
         if (files.Exists("/run/.containerenv"))
         {
-            return PlatformIds.ContainerPodman;
+            return ContainerKind.Podman;
         }
 
-        return files.Exists("/.dockerenv") ? PlatformIds.ContainerDocker : null;
+        return files.Exists("/.dockerenv") ? ContainerKind.Docker : ContainerKind.None;
     }
 
-    // The manager's own name is free text; it only selects a token and is never reported.
-    private static string FromManagerName(string name) => name switch
+    // The manager's own name is free text; it only selects a kind and is never kept.
+    private static ContainerKind FromManagerName(string name) => name switch
     {
-        "docker" => PlatformIds.ContainerDocker,
-        "podman" => PlatformIds.ContainerPodman,
-        "lxc" or "lxc-libvirt" => PlatformIds.ContainerLxc,
-        "systemd-nspawn" => PlatformIds.ContainerNspawn,
-        _ => PlatformIds.ContainerOther,
+        "docker" => ContainerKind.Docker,
+        "podman" => ContainerKind.Podman,
+        "lxc" or "lxc-libvirt" => ContainerKind.Lxc,
+        "systemd-nspawn" => ContainerKind.Nspawn,
+        _ => ContainerKind.Other,
     };
 
     // PID 1's environment is NUL-separated; only the "container=" entry is looked at.
