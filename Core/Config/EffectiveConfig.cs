@@ -20,6 +20,12 @@ public sealed record EffectiveConfig
     /// <summary>Where reports go, when configured.</summary>
     public Uri? Server { get; init; }
 
+    /// <summary>The most one run may spend sending.</summary>
+    public TimeSpan SendBudget { get; init; } = ClientConfigSchema.DefaultTimeout;
+
+    /// <summary>The proxy from the config, or null for the environment's.</summary>
+    public Uri? Proxy { get; init; }
+
     /// <summary>Per-probe config by probe id; probes not mentioned are absent.</summary>
     public required IReadOnlyDictionary<string, ProbeConfig> Probes { get; init; }
 

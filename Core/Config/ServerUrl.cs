@@ -33,6 +33,19 @@ public static class ServerUrl
         return null;
     }
 
+    /// <summary>Validation for the <c>reporting.proxy</c> key: an http or https URL of a proxy.</summary>
+    public static (string Message, string Hint)? CheckProxy(ConfigEntry entry)
+    {
+        var text = (string)entry.Value;
+        if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp)
+            || uri.Query.Length > 0 || uri.Fragment.Length > 0)
+        {
+            return ("not a valid proxy URL", "write it like \"http://proxy.example.org:3128\"");
+        }
+
+        return null;
+    }
+
     private static bool IsLoopback(Uri uri) =>
         uri.IsLoopback || (IPAddress.TryParse(uri.DnsSafeHost, out var address) && IPAddress.IsLoopback(address));
 }

@@ -23,7 +23,17 @@ public static class ReportSerializer
         using (var writer = new Utf8JsonWriter(buffer, Options))
         {
             writer.WriteStartObject();
+            if (report.Age is { } age)
+            {
+                writer.WriteNumber("age", age);
+            }
+
             writer.WriteString("level", report.Level.ToString().ToLowerInvariant());
+            if (report.Nonce is { } nonce)
+            {
+                writer.WriteString("nonce", nonce);
+            }
+
             writer.WriteStartObject("probes");
             foreach (var (probeId, values) in report.Probes.OrderBy(p => p.Key, StringComparer.Ordinal))
             {
@@ -39,6 +49,17 @@ public static class ReportSerializer
 
             writer.WriteEndObject();
             writer.WriteNumber("schema", Report.SchemaVersion);
+            if (report.Windows.Count > 0)
+            {
+                writer.WriteStartObject("windows");
+                foreach (var window in report.Windows.OrderBy(w => w.KindName, StringComparer.Ordinal))
+                {
+                    writer.WriteString(window.KindName, window.Start.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+                }
+
+                writer.WriteEndObject();
+            }
+
             writer.WriteEndObject();
         }
 

@@ -7,6 +7,12 @@ namespace Pinger.Host.Cli;
 /// <param name="Verbose">Log debug detail.</param>
 public sealed record InvocationSettings(string Root, string? ConfigDirectory, IReadOnlyList<string> ProbeDirectories, bool Verbose)
 {
+    /// <summary>Where the counted windows, the pending report and the history are kept.</summary>
+    public string StateDirectory { get; init; } = "/var/lib/pinger";
+
+    /// <summary>Where per-boot markers are kept (a tmpfs, emptied at boot).</summary>
+    public string RuntimeDirectory { get; init; } = "/run/pinger";
+
     /// <summary>Whether the machine looked at is the one Pinger runs on.</summary>
     public bool IsLiveRoot => Path.GetFullPath(Root) == "/";
 }

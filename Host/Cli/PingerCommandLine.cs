@@ -38,6 +38,22 @@ public sealed class PingerCommandLine
         Recursive = true,
     };
 
+    private readonly Option<string> _stateDir = new("--state-dir")
+    {
+        Description = "Keep the counted windows and the history in DIR instead of /var/lib/pinger",
+        HelpName = "DIR",
+        DefaultValueFactory = _ => "/var/lib/pinger",
+        Recursive = true,
+    };
+
+    private readonly Option<string> _runtimeDir = new("--runtime-dir")
+    {
+        Description = "Keep per-boot markers in DIR instead of /run/pinger",
+        HelpName = "DIR",
+        DefaultValueFactory = _ => "/run/pinger",
+        Recursive = true,
+    };
+
     private readonly Option<bool> _dryRun = new("--dry-run")
     {
         Description = "Print exactly the report that would be sent, and send nothing",
@@ -86,18 +102,26 @@ public sealed class PingerCommandLine
     {
         var root = new RootCommand("Pinger: reports coarse, anonymous facts about this machine to count the installed base.")
         {
-            _root, _configDir, _probeDirs, _verbose, _dryRun,
+            _root, _configDir, _probeDirs, _stateDir, _runtimeDir, _verbose, _dryRun,
         };
         root.SetAction(async (parse, cancellationToken) =>
         {
             if (!parse.GetValue(_dryRun))
             {
-                await _streams.Error.WriteLineAsync("pinger: nothing to do: use --dry-run to see the report, or a command (see 'pinger --help')").ConfigureAwait(false);
+                await _streams.Error.WriteLineAsync("pinger: nothing to do: use --dry-run to see the report, 'pinger run' to send it, or another command (see 'pinger --help')").ConfigureAwait(false);
                 return ExitCodes.Usage;
             }
 
             return await WithServices(parse, services => services.GetRequiredService<DryRunCommand>().ExecuteAsync(cancellationToken)).ConfigureAwait(false);
         });
+
+        var run = new Command("run", "Send the report if a counting window is due (what the systemd timer runs)");
+        run.SetAction((parse, cancellationToken) => WithServices(parse, services => services.GetRequiredService<RunCommand>().ExecuteAsync(cancellationToken)));
+        root.Subcommands.Add(run);
+
+        var history = new Command("history", "Show the reports this machine sent, when, where, and the server's answer");
+        history.SetAction((parse, _) => WithServices(parse, services => Task.FromResult(services.GetRequiredService<HistoryCommand>().Execute())));
+        root.Subcommands.Add(history);
 
         var checkConfig = new Command("check-config", "Validate the configuration and explain which file set which value");
         checkConfig.SetAction((parse, _) => WithServices(parse, services => Task.FromResult(services.GetRequiredService<CheckConfigCommand>().Execute())));
@@ -119,21 +143,38 @@ public sealed class PingerCommandLine
             parse.GetValue(_root) ?? "/",
             parse.GetValue(_configDir),
             parse.GetValue(_probeDirs) ?? [],
-            parse.GetValue(_verbose));
+            parse.GetValue(_verbose))
+        {
+            StateDirectory = parse.GetValue(_stateDir) ?? "/var/lib/pinger",
+            RuntimeDirectory = parse.GetValue(_runtimeDir) ?? "/run/pinger",
+        };
         await using var logger = LogSetup.Create(settings.Verbose, _streams.Error);
-        await using var services = Services.Build(settings, _streams, logger);
+        ServiceProvider services;
         try
         {
-            return await command(services).ConfigureAwait(false);
+            services = Services.Build(settings, _streams, logger);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (FormatException e)
         {
-            logger.Fatal(e, "internal error");
-            return ExitCodes.Failure;
+            logger.Error("{Problem}", e.Message);
+            return ExitCodes.Usage;
         }
-        finally
+
+        await using (services)
         {
-            PrintTimings(services.GetRequiredService<PhaseTimings>());
+            try
+            {
+                return await command(services).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.Fatal(e, "internal error");
+                return ExitCodes.Failure;
+            }
+            finally
+            {
+                PrintTimings(services.GetRequiredService<PhaseTimings>());
+            }
         }
     }
 

@@ -1,14 +1,25 @@
 using Pinger.Core.Reporting;
+using Pinger.Core.Windows;
 using Pinger.Host.Cli;
+using Pinger.Host.State;
+using Pinger.Plugins.Sdk;
 using Serilog;
 
 namespace Pinger.Host.Commands;
 
 /// <summary>
-/// <c>pinger --dry-run</c>: collects the report and prints exactly the bytes that would be sent, and nothing
-/// else, on standard output. Diagnostics go to the journal or standard error.
+/// <c>pinger --dry-run</c>: collects the report and prints exactly the bytes <c>pinger run</c> would send, and
+/// nothing else, on standard output; sends nothing and changes no state. When no window is due now, it prints
+/// the report the first run of the next day will send. Diagnostics go to the journal or standard error.
 /// </summary>
-public sealed class DryRunCommand(ReportCollector collector, DiagnosticsPrinter diagnostics, StandardStreams streams, ILogger logger)
+public sealed class DryRunCommand(
+    ReportCollector collector,
+    DiagnosticsPrinter diagnostics,
+    StateStore stateStore,
+    RootedMachineFiles files,
+    TimeProvider clock,
+    StandardStreams streams,
+    ILogger logger)
 {
     /// <summary>Runs the command; returns the exit status.</summary>
     public async Task<int> ExecuteAsync(CancellationToken cancellationToken)
@@ -27,7 +38,19 @@ public sealed class DryRunCommand(ReportCollector collector, DiagnosticsPrinter 
         }
 
         diagnostics.Probes(collection);
-        await streams.Output.WriteAsync(ReportSerializer.Serialize(report), cancellationToken).ConfigureAwait(false);
+        var now = clock.GetUtcNow();
+        var plan = ReportPlan.For(stateStore.Load(now).State, now, SystemEpoch.From(files));
+        if (!plan.IsDueNow)
+        {
+            logger.Information("no window is due now: this is the report the next run will send from {Next}", plan.Windows[0].Start);
+        }
+
+        if (config.Server is null)
+        {
+            logger.Warning("no server is configured ([reporting] server): 'pinger run' sends nothing");
+        }
+
+        await streams.Output.WriteAsync(ReportSerializer.Serialize(plan.Apply(report)), cancellationToken).ConfigureAwait(false);
         await streams.Output.FlushAsync(cancellationToken).ConfigureAwait(false);
         return collection.IsPartial ? ExitCodes.PartialReport : ExitCodes.Ok;
     }

@@ -8,6 +8,8 @@ using Pinger.Host.Cli;
 using Pinger.Host.Commands;
 using Pinger.Host.Logging;
 using Pinger.Host.Machine;
+using Pinger.Host.Notices;
+using Pinger.Host.State;
 using Pinger.Plugins.Sdk;
 using Serilog;
 
@@ -24,7 +26,10 @@ public static class Services
         services.AddSingleton(streams);
         services.AddSingleton(logger);
         services.AddSingleton<PhaseTimings>();
-        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<TimeProvider>(new ClockFromEnvironment(Environment.GetEnvironmentVariable("PINGER_NOW")));
+        services.AddSingleton(new StateStore(settings.StateDirectory));
+        services.AddSingleton(new HistoryLog(settings.StateDirectory));
+        services.AddSingleton<FirstRunNotice>();
         services.AddSingleton(new RootedMachineFiles(settings.Root));
         services.AddSingleton<ICommandRunner>(settings.IsLiveRoot ? new ProcessCommandRunner() : new UnavailableCommandRunner());
         services.AddSingleton(p => new MachineView(
@@ -43,6 +48,8 @@ public static class Services
         services.AddSingleton<CheckConfigCommand>();
         services.AddSingleton<ProbesCommand>();
         services.AddSingleton<SchemaCommand>();
+        services.AddSingleton<RunCommand>();
+        services.AddSingleton<HistoryCommand>();
         return services.BuildServiceProvider();
     }
 }

@@ -48,11 +48,11 @@ public sealed class JournalSink(string socketPath, ILogEventSink fallback) : ILo
         }
 
         WriteField(datagram, "MESSAGE", message);
-        WriteField(datagram, "PRIORITY", Priority(logEvent.Level).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        WriteField(datagram, "PRIORITY", LogPriority.Of(logEvent).ToString(System.Globalization.CultureInfo.InvariantCulture));
         WriteField(datagram, "SYSLOG_IDENTIFIER", "pinger");
         foreach (var (name, value) in logEvent.Properties)
         {
-            if (value is ScalarValue { Value: var scalar } && JournalFieldName(name) is { } field)
+            if (name != LogPriority.PropertyName && value is ScalarValue { Value: var scalar } && JournalFieldName(name) is { } field)
             {
                 WriteField(datagram, field, Convert.ToString(scalar, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
             }

@@ -8,7 +8,7 @@ namespace Pinger.Host.Logging;
 public sealed class TextWriterSink(TextWriter writer) : ILogEventSink
 {
     private readonly MessageTemplateTextFormatter _formatter =
-        new("pinger: {Level:w}: {Message:lj}{NewLine}{Exception}", System.Globalization.CultureInfo.InvariantCulture);
+        new("{Message:lj}{NewLine}{Exception}", System.Globalization.CultureInfo.InvariantCulture);
 
     private readonly Lock _gate = new();
 
@@ -17,6 +17,7 @@ public sealed class TextWriterSink(TextWriter writer) : ILogEventSink
     {
         lock (_gate)
         {
+            writer.Write($"pinger: {LogPriority.NameOf(logEvent)}: ");
             _formatter.Format(logEvent, writer);
             writer.Flush();
         }

@@ -1,0 +1,22 @@
+using System.Security.Cryptography;
+
+namespace Pinger.Core.Reporting;
+
+/// <summary>
+/// The nonce that lets a server count a retried report once. It is random (never derived from anything on the
+/// machine), fresh for each set of windows, and reused only by retries of the same report, so it cannot link
+/// a machine's reports across windows.
+/// </summary>
+public static class ReportNonce
+{
+    /// <summary>The length of a nonce: 16 random bytes in unpadded base64url.</summary>
+    public const int Length = 22;
+
+    /// <summary>A new random nonce.</summary>
+    public static string Create() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(16))
+        .TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    /// <summary>Whether <paramref name="text"/> has the shape of a nonce.</summary>
+    public static bool IsWellFormed(string? text) =>
+        text is { Length: Length } && text.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
+}

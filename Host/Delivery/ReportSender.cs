@@ -1,0 +1,120 @@
+using System.Net;
+using System.Net.Http.Headers;
+
+namespace Pinger.Host.Delivery;
+
+/// <summary>
+/// Posts a report with a bounded number of attempts, jittered exponential backoff and a total time budget, so a
+/// run never hangs the machine: 2xx is accepted, 4xx refused for good, and 5xx, 429 (its Retry-After honoured
+/// when it fits the budget), timeouts and network errors leave the report for the next run.
+/// </summary>
+public sealed class ReportSender(DeliverySettings settings, TimeProvider clock)
+{
+    /// <summary>Sends <paramref name="report"/> (JSON bytes).</summary>
+    public async Task<DeliveryOutcome> SendAsync(byte[] report, CancellationToken cancellationToken)
+    {
+        using var budget = new CancellationTokenSource(settings.Budget, clock);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(budget.Token, cancellationToken);
+        using var client = CreateClient();
+        var deadline = clock.GetUtcNow() + settings.Budget;
+        var answer = "no attempt made";
+        var attemptsMade = 0;
+        for (var attempt = 1; attempt <= settings.MaxAttempts; attempt++)
+        {
+            attemptsMade = attempt;
+            TimeSpan? retryAfter = null;
+            try
+            {
+                using var attemptTimeout = CancellationTokenSource.CreateLinkedTokenSource(linked.Token);
+                attemptTimeout.CancelAfter(settings.AttemptTimeout);
+                using var response = await client.SendAsync(Request(report), attemptTimeout.Token).ConfigureAwait(false);
+                var status = (int)response.StatusCode;
+                answer = $"HTTP {status} {response.ReasonPhrase}".TrimEnd();
+                if (status is >= 200 and < 300)
+                {
+                    return new DeliveryOutcome(DeliveryResult.Accepted, answer, attempt);
+                }
+
+                if (status is >= 300 and < 500 && status is not (408 or 429))
+                {
+                    return new DeliveryOutcome(DeliveryResult.Refused, answer, attempt);
+                }
+
+                retryAfter = RetryAfter(response);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                answer = budget.IsCancellationRequested ? "no answer within the time budget" : "no answer within the attempt timeout";
+            }
+            catch (HttpRequestException e)
+            {
+                answer = "network error: " + (e.InnerException?.Message ?? e.Message);
+            }
+
+            var wait = retryAfter ?? Backoff(attempt);
+            if (attempt == settings.MaxAttempts || clock.GetUtcNow() + wait >= deadline)
+            {
+                break;
+            }
+
+            try
+            {
+                await Task.Delay(wait, clock, linked.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                break;
+            }
+        }
+
+        return new DeliveryOutcome(DeliveryResult.Deferred, answer, attemptsMade);
+    }
+
+    private HttpRequestMessage Request(byte[] report)
+    {
+        var content = new ByteArrayContent(report);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        var request = new HttpRequestMessage(HttpMethod.Post, settings.ReportsUrl) { Content = content };
+
+        // A fixed product token: nothing about this machine or its software versions.
+        request.Headers.UserAgent.Add(new ProductInfoHeaderValue("pinger", "1"));
+        return request;
+    }
+
+    private HttpClient CreateClient()
+    {
+        var handler = new SocketsHttpHandler
+        {
+            ConnectTimeout = settings.ConnectTimeout,
+            AllowAutoRedirect = false,
+            UseCookies = false,
+            UseProxy = true,
+            Proxy = settings.Proxy is { } proxy ? new WebProxy(proxy) { BypassProxyOnLocal = false } : HttpClient.DefaultProxy,
+        };
+        return new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
+    }
+
+    private TimeSpan Backoff(int attempt)
+    {
+        // Full jitter between half and one and a half times the exponential step spreads retries of many machines.
+        var step = settings.FirstBackoff.TotalMilliseconds * Math.Pow(2, attempt - 1);
+        return TimeSpan.FromMilliseconds(step * (0.5 + Random.Shared.NextDouble()));
+    }
+
+    private TimeSpan? RetryAfter(HttpResponseMessage response)
+    {
+        var header = response.Headers.RetryAfter;
+        if (header?.Delta is { } delta)
+        {
+            return delta;
+        }
+
+        if (header?.Date is { } date)
+        {
+            var wait = date - clock.GetUtcNow();
+            return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,149 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Pinger.Core.Windows;
+
+namespace Pinger.Host.State;
+
+/// <summary>
+/// Keeps <see cref="PingerState"/> in <c>state.json</c> of the state directory (/var/lib/pinger). Writes are
+/// atomic (write a temporary file, flush it to disk, rename over the old one), so a crash leaves the old or
+/// the new state, never half of one. A corrupt or future-dated file is replaced by a state that counts the
+/// current windows as done: that skips at most one window, and never counts a machine twice in one.
+/// </summary>
+public sealed class StateStore(string directory)
+{
+    private const int FormatVersion = 1;
+
+    /// <summary>The state file's path.</summary>
+    public string FilePath => Path.Combine(directory, "state.json");
+
+    /// <summary>Reads the state as of <paramref name="now"/>.</summary>
+    public StateLoad Load(DateTimeOffset now)
+    {
+        string text;
+        try
+        {
+            if (!File.Exists(FilePath))
+            {
+                return new StateLoad(PingerState.Empty, null);
+            }
+
+            text = File.ReadAllText(FilePath);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return Replaced(now, $"the state file {FilePath} cannot be read ({e.Message})");
+        }
+
+        PingerState state;
+        try
+        {
+            state = Parse(text);
+        }
+        catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException or KeyNotFoundException)
+        {
+            return Replaced(now, $"the state file {FilePath} is corrupt ({e.Message})");
+        }
+
+        var current = CountingCalendar.AllContaining(now).ToDictionary(w => w.Kind, w => w.Start);
+        if (state.Counted.Any(c => c.Value > current[c.Key]))
+        {
+            return Replaced(now, $"the state file {FilePath} records a window after the current one (the clock went back?)");
+        }
+
+        return new StateLoad(state, null);
+    }
+
+    /// <summary>Writes <paramref name="state"/> atomically; throws <see cref="IOException"/> when it cannot.</summary>
+    public void Save(PingerState state)
+    {
+        Directory.CreateDirectory(directory);
+        var temporary = FilePath + ".tmp";
+        using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
+        {
+            stream.Write(System.Text.Encoding.UTF8.GetBytes(Serialize(state)));
+            stream.Flush(flushToDisk: true);
+        }
+
+        File.Move(temporary, FilePath, overwrite: true);
+    }
+
+    private static StateLoad Replaced(DateTimeOffset now, string problem)
+    {
+        var current = CountingCalendar.AllContaining(now);
+        var safe = PingerState.Empty.WithCounted(current);
+        return new StateLoad(safe, problem + "; it is replaced and the current windows are treated as counted");
+    }
+
+    private static PingerState Parse(string text)
+    {
+        var root = JsonNode.Parse(text)?.AsObject() ?? throw new FormatException("empty document");
+        if (root["version"]?.GetValue<int>() != FormatVersion)
+        {
+            throw new FormatException("unknown version");
+        }
+
+        var counted = ReadWindows(root["counted"]).ToDictionary(w => w.Kind, w => w.Start);
+        var firstWeek = root["first_counted_week"] is { } first ? DateOnly.ParseExact(first.GetValue<string>(), "yyyy-MM-dd") : (DateOnly?)null;
+        PendingReport? pending = null;
+        if (root["pending"] is JsonObject pendingNode)
+        {
+            var nonce = pendingNode["nonce"]!.GetValue<string>();
+            if (!Core.Reporting.ReportNonce.IsWellFormed(nonce))
+            {
+                throw new FormatException("malformed nonce");
+            }
+
+            pending = new PendingReport(nonce, ReadWindows(pendingNode["windows"]).ToArray());
+        }
+
+        return new PingerState(counted, firstWeek, pending);
+    }
+
+    private static IEnumerable<CountingWindow> ReadWindows(JsonNode? node)
+    {
+        if (node is null)
+        {
+            yield break;
+        }
+
+        foreach (var (name, value) in node.AsObject())
+        {
+            var kind = CountingWindow.ParseKind(name) ?? throw new FormatException($"unknown window kind '{name}'");
+            yield return new CountingWindow(kind, DateOnly.ParseExact(value!.GetValue<string>(), "yyyy-MM-dd"));
+        }
+    }
+
+    private static string Serialize(PingerState state)
+    {
+        var root = new JsonObject
+        {
+            ["version"] = FormatVersion,
+            ["counted"] = WindowsNode(state.Counted.Select(c => new CountingWindow(c.Key, c.Value))),
+        };
+        if (state.FirstCountedWeek is { } firstWeek)
+        {
+            root["first_counted_week"] = Date(firstWeek);
+        }
+
+        if (state.Pending is { } pending)
+        {
+            root["pending"] = new JsonObject { ["nonce"] = pending.Nonce, ["windows"] = WindowsNode(pending.Windows) };
+        }
+
+        return root.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
+    }
+
+    private static JsonObject WindowsNode(IEnumerable<CountingWindow> windows)
+    {
+        var node = new JsonObject();
+        foreach (var window in windows.OrderBy(w => w.Kind))
+        {
+            node[window.KindName] = Date(window.Start);
+        }
+
+        return node;
+    }
+
+    private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+}
