@@ -1,0 +1,49 @@
+using Pinger.Server.Countme;
+using Pinger.Server.Storage;
+
+namespace Pinger.Server.Tests.Infrastructure;
+
+/// <summary>A real store whose commits can be held at a gate or made to fail, to reach the queue-full and storage-down paths.</summary>
+internal sealed class GatedStore(ICounterStore inner) : ICounterStore
+{
+    private readonly ManualResetEventSlim _gate = new(initialState: true);
+
+    public SemaphoreSlim CommitEntered { get; } = new(0);
+
+    public bool Failing { get; set; }
+
+    public void Hold() => _gate.Reset();
+
+    public void Open() => inner.Open();
+
+    public void Release() => _gate.Set();
+
+    public CommitOutcome Commit(CommitBatch batch)
+    {
+        CommitEntered.Release();
+        _gate.Wait(TimeSpan.FromSeconds(30));
+        return Failing ? throw new StorageUnavailableException("the test made storage fail") : inner.Commit(batch);
+    }
+
+    public bool Import(string contentSha256, IReadOnlyDictionary<CountmeTotalsKey, long> totals) => inner.Import(contentSha256, totals);
+
+    public TotalsSnapshot ReadTotals(TotalsQuery query) => inner.ReadTotals(query);
+
+    public IReadOnlyList<CountmeTotal> ReadCountme(DateOnly fromWeek, DateOnly toWeek) => inner.ReadCountme(fromWeek, toWeek);
+
+    public void Check()
+    {
+        if (Failing)
+        {
+            throw new StorageUnavailableException("the test made storage fail");
+        }
+
+        inner.Check();
+    }
+
+    public void Dispose()
+    {
+        _gate.Set();
+        inner.Dispose();
+    }
+}

@@ -1,0 +1,199 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using Pinger.Server.Ingest;
+using Pinger.Server.Tests.Infrastructure;
+
+namespace Pinger.Server.Tests.Ingest;
+
+[TestClass]
+public sealed class ReportsEndpointTests
+{
+    [TestMethod]
+    public async Task A_valid_report_is_answered_204_once_its_counts_are_committed()
+    {
+        await using var server = await TestServer.StartAsync();
+
+        using var response = await server.PostReportAsync(ReportJson.Minimal());
+
+        Assert.AreEqual(HttpStatusCode.NoContent, response.StatusCode);
+        var totals = await Totals.AdminAsync(server.Client);
+        Assert.AreEqual(1, Totals.Reports(totals, "week"));
+        Assert.AreEqual(1, Totals.Cell(totals, "day", "os-versions.version_id", "41"));
+        Assert.AreEqual(1, Totals.Cell(totals, "month", "platform.id", "aws"));
+    }
+
+    [TestMethod]
+    public async Task A_full_report_counts_integers_booleans_and_each_list_item()
+    {
+        await using var server = await TestServer.StartAsync();
+
+        using var response = await server.PostReportAsync(ReportJson.Full());
+
+        Assert.AreEqual(HttpStatusCode.NoContent, response.StatusCode);
+        var totals = await Totals.AdminAsync(server.Client, "?window=week");
+        Assert.AreEqual(1, Totals.Cell(totals, "week", "hardware.cpus", "4"));
+        Assert.AreEqual(1, Totals.Cell(totals, "week", "hardware.tpm", "true"));
+        Assert.AreEqual(1, Totals.Cell(totals, "week", "hardware.features", "avx"));
+        Assert.AreEqual(1, Totals.Cell(totals, "week", "hardware.features", "aes"));
+    }
+
+    [TestMethod]
+    [DataRow("{\"schema\": 1,", "not valid JSON")]
+    [DataRow("[1, 2]", "must be a JSON object")]
+    [DataRow("{\"schema\": 1, \"schema\": 1}", "not valid JSON")]
+    public async Task A_body_that_is_not_a_JSON_object_gets_400_problem_details(string body, string expected)
+    {
+        await using var server = await TestServer.StartAsync();
+
+        using var response = await server.PostReportAsync(body);
+
+        Assert.AreEqual(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.AreEqual("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        StringAssert.Contains(await response.Content.ReadAsStringAsync(), expected);
+    }
+
+    [TestMethod]
+    [DataRow("text/plain")]
+    [DataRow("application/json; charset=iso-8859-1")]
+    [DataRow("application/x-www-form-urlencoded")]
+    public async Task A_body_that_is_not_UTF8_JSON_gets_415(string contentType)
+    {
+        await using var server = await TestServer.StartAsync();
+
+        using var response = await server.PostReportAsync(ReportJson.Minimal(), contentType);
+
+        Assert.AreEqual(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+    }
+
+    [TestMethod]
+    public async Task A_declared_length_above_the_limit_gets_413_without_reading_the_body()
+    {
+        await using var server = await TestServer.StartAsync();
+        using var tcp = await ConnectAsync(server);
+        var stream = tcp.GetStream();
+
+        await SendAsync(stream, "POST /v1/reports HTTP/1.1\r\nHost: test\r\nContent-Type: application/json\r\nContent-Length: 10000000\r\n\r\n{");
+
+        StringAssert.StartsWith(await ReadStatusLineAsync(stream), "HTTP/1.1 413");
+    }
+
+    [TestMethod]
+    public async Task A_streamed_body_above_the_limit_gets_413_before_the_client_has_sent_it_all()
+    {
+        await using var server = await TestServer.StartAsync(s => s with { MaxBodyBytes = 4096 });
+        using var tcp = await ConnectAsync(server);
+        var stream = tcp.GetStream();
+        await SendAsync(stream, "POST /v1/reports HTTP/1.1\r\nHost: test\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n");
+
+        // 5 KiB in chunks, then nothing more: the body never ends, so an answer proves the limit was applied while reading.
+        var chunk = new string(' ', 1024);
+        for (var i = 0; i < 5; i++)
+        {
+            await SendAsync(stream, $"400\r\n{chunk}\r\n");
+        }
+
+        StringAssert.StartsWith(await ReadStatusLineAsync(stream), "HTTP/1.1 413");
+    }
+
+    [TestMethod]
+    public async Task A_body_exactly_at_the_limit_is_read()
+    {
+        var body = ReportJson.Minimal();
+        await using var server = await TestServer.StartAsync(s => s with { MaxBodyBytes = Encoding.UTF8.GetByteCount(body) });
+
+        using var response = await server.PostReportAsync(body);
+
+        Assert.AreEqual(HttpStatusCode.NoContent, response.StatusCode);
+    }
+
+    [TestMethod]
+    public async Task Requests_beyond_the_rate_limit_get_429_with_Retry_After()
+    {
+        await using var server = await TestServer.StartAsync(s => s with { RateLimitPerMinute = 3 });
+        for (var i = 0; i < 3; i++)
+        {
+            using var accepted = await server.PostReportAsync(ReportJson.Minimal());
+            Assert.AreEqual(HttpStatusCode.NoContent, accepted.StatusCode);
+        }
+
+        using var response = await server.PostReportAsync(ReportJson.Minimal());
+
+        Assert.AreEqual(HttpStatusCode.TooManyRequests, response.StatusCode);
+        Assert.AreEqual(TimeSpan.FromSeconds(60), response.Headers.RetryAfter?.Delta);
+        Assert.AreEqual(3, Totals.Reports(await Totals.AdminAsync(server.Client), "week"));
+    }
+
+    [TestMethod]
+    public async Task A_full_queue_gets_503_with_Retry_After_and_the_queued_reports_are_still_counted()
+    {
+        GatedStore? gated = null;
+        await using var server = await TestServer.StartAsync(s => s with { QueueCapacity = 1 }, store => gated = new GatedStore(store));
+        gated!.Hold();
+        var first = server.PostReportAsync(ReportJson.Minimal());
+        Assert.IsTrue(await gated.CommitEntered.WaitAsync(TimeSpan.FromSeconds(30)), "the first report reached the store");
+        var queue = server.Services.GetRequiredService<IngestQueue>();
+        var second = server.PostReportAsync(ReportJson.Minimal());
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (queue.Depth < 1 && DateTime.UtcNow < deadline)
+        {
+            await Task.Yield();
+        }
+
+        using var refused = await server.PostReportAsync(ReportJson.Minimal());
+        gated.Release();
+
+        Assert.AreEqual(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+        Assert.IsNotNull(refused.Headers.RetryAfter?.Delta);
+        Assert.AreEqual(HttpStatusCode.NoContent, (await first).StatusCode);
+        Assert.AreEqual(HttpStatusCode.NoContent, (await second).StatusCode);
+        Assert.AreEqual(2, Totals.Reports(await Totals.AdminAsync(server.Client), "week"));
+    }
+
+    [TestMethod]
+    public async Task Failing_storage_gets_503_with_Retry_After_and_counts_nothing()
+    {
+        GatedStore? gated = null;
+        await using var server = await TestServer.StartAsync(store: store => gated = new GatedStore(store));
+        gated!.Failing = true;
+
+        using var response = await server.PostReportAsync(ReportJson.Minimal());
+        using var ready = await server.Client.GetAsync("/readyz");
+        gated.Failing = false;
+
+        Assert.AreEqual(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.AreEqual(TimeSpan.FromSeconds(30), response.Headers.RetryAfter?.Delta);
+        Assert.AreEqual(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+        Assert.AreEqual(0, Totals.Reports(await Totals.AdminAsync(server.Client), "week"));
+    }
+
+    [TestMethod]
+    public async Task Other_methods_on_the_reports_endpoint_get_405()
+    {
+        await using var server = await TestServer.StartAsync();
+
+        using var response = await server.Client.GetAsync("/v1/reports");
+
+        Assert.AreEqual(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+    }
+
+    private static async Task<TcpClient> ConnectAsync(TestServer server)
+    {
+        var tcp = new TcpClient();
+        await tcp.ConnectAsync(IPAddress.Loopback, server.BaseAddress.Port);
+        tcp.ReceiveTimeout = 30_000;
+        return tcp;
+    }
+
+    private static Task SendAsync(NetworkStream stream, string text) => stream.WriteAsync(Encoding.ASCII.GetBytes(text)).AsTask();
+
+    private static async Task<string> ReadStatusLineAsync(NetworkStream stream)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var buffer = new byte[256];
+        var read = await stream.ReadAsync(buffer, timeout.Token);
+        return Encoding.ASCII.GetString(buffer, 0, read);
+    }
+}
