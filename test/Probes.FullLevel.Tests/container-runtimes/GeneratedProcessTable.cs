@@ -1,4 +1,5 @@
 using System.Text;
+using Pinger.Plugins.Sdk.Testing;
 
 namespace Pinger.Probes.FullLevel.Tests.ContainerRuntimes;
 
@@ -10,7 +11,7 @@ internal sealed class GeneratedProcessTable : IDisposable
 {
     private static readonly string[] OrdinaryNames = ["bash", "sleep", "nginx", "postgres", "python3", "java", "node", "kworker/3:1-events", "sshd", "crond"];
 
-    private readonly TemporaryRoot _root = new();
+    private readonly TemporaryMachineRoot _root = new();
     private int _nextProcessId = 1;
 
     public GeneratedProcessTable(int podmanContainers, int criOContainers, int dockerContainers, int containerdContainers, int totalProcesses)

@@ -1,4 +1,5 @@
 using Pinger.Plugins.Sdk;
+using Pinger.Plugins.Sdk.Testing;
 using Pinger.Probes.Hardware;
 
 namespace Pinger.Probes.FullLevel.Tests.Hardware;
@@ -61,7 +62,7 @@ public sealed class BareMetalDetectionTests
     [TestMethod]
     public async Task With_nothing_but_a_cpu_description_only_the_cpu_fields_are_known()
     {
-        using var root = new TemporaryRoot().CopyFrom("metal-server", "/proc/cpuinfo");
+        using var root = new TemporaryMachineRoot().CopyFrom("metal-server", "/proc/cpuinfo");
 
         var result = await Run(root);
 
@@ -69,15 +70,15 @@ public sealed class BareMetalDetectionTests
     }
 
     // The metal server's CPU and memory with a plain Dell DMI, and the given kernel command line.
-    private static TemporaryRoot MetalServerWith(string commandLine) =>
-        new TemporaryRoot()
+    private static TemporaryMachineRoot MetalServerWith(string commandLine) =>
+        new TemporaryMachineRoot()
             .Write("/proc/cmdline", commandLine + "\n")
             .CopyFrom("metal-server", "/proc/cpuinfo")
             .CopyFrom("metal-server", "/proc/meminfo")
             .Write("/sys/class/dmi/id/sys_vendor", "Dell Inc.\n")
             .Write("/sys/class/dmi/id/product_name", "PowerEdge R350\n");
 
-    private static Task<ProbeResult> Run(TemporaryRoot root)
+    private static Task<ProbeResult> Run(TemporaryMachineRoot root)
     {
         var probe = new HardwareProbe();
         return probe.CollectAsync(Fixtures.ContextAt(root.Path, probe), CancellationToken.None);

@@ -1,4 +1,5 @@
 using Pinger.Plugins.Sdk;
+using Pinger.Plugins.Sdk.Testing;
 using Pinger.Probes.Hardware;
 
 namespace Pinger.Probes.FullLevel.Tests.Hardware;
@@ -20,7 +21,7 @@ public sealed class SystemVendorTests
     [DataRow("Planted Garage Builds Ltd", "Planted Garage Builds Ltd", "other")]
     public void Maps_the_maker_to_an_allow_listed_token(string systemVendor, string boardVendor, string expected)
     {
-        using var root = new TemporaryRoot()
+        using var root = new TemporaryMachineRoot()
             .Write("/sys/class/dmi/id/sys_vendor", systemVendor + "\n")
             .Write("/sys/class/dmi/id/board_vendor", boardVendor + "\n");
 
@@ -30,7 +31,7 @@ public sealed class SystemVendorTests
     [TestMethod]
     public void Knows_no_maker_without_dmi()
     {
-        using var root = new TemporaryRoot();
+        using var root = new TemporaryMachineRoot();
 
         Assert.IsNull(SystemVendors.Detect(new RootedMachineFiles(root.Path)));
     }

@@ -1,4 +1,5 @@
 using Pinger.Plugins.Sdk;
+using Pinger.Plugins.Sdk.Testing;
 using Pinger.Probes.Network;
 
 namespace Pinger.Probes.FullLevel.Tests.Network;
@@ -79,7 +80,7 @@ public sealed class NetworkProbeTests
     [TestMethod]
     public async Task Says_addressing_is_unknown_without_profiles_or_networkmanager()
     {
-        using var root = new TemporaryRoot();
+        using var root = new TemporaryMachineRoot();
         Interface(root, "lo", type: 772, index: 1);
         Interface(root, "eth0", type: 1, index: 2, device: true);
 
@@ -91,7 +92,7 @@ public sealed class NetworkProbeTests
     [TestMethod]
     public async Task Recognises_a_team_by_teamds_pid_file_and_wifi_by_its_wireless_directory()
     {
-        using var root = new TemporaryRoot();
+        using var root = new TemporaryMachineRoot();
         Interface(root, "team0", type: 1, index: 3);
         root.Write("/run/teamd/team0.pid", "812\n");
         Interface(root, "wlan0", type: 1, index: 4, device: true);
@@ -105,7 +106,7 @@ public sealed class NetworkProbeTests
     [TestMethod]
     public async Task Skips_interfaces_paired_with_another_namespace_and_counts_other_virtual_ones()
     {
-        using var root = new TemporaryRoot();
+        using var root = new TemporaryMachineRoot();
         Interface(root, "cali1f2e3d4c5b6", type: 1, index: 7, link: 4);
         Interface(root, "vxlan.calico", type: 1, index: 8);
         Interface(root, "tun0", type: 65534, index: 9);
@@ -120,7 +121,7 @@ public sealed class NetworkProbeTests
     [TestMethod]
     public async Task A_runtime_profile_replaces_the_admin_profile_with_the_same_uuid()
     {
-        using var root = new TemporaryRoot();
+        using var root = new TemporaryMachineRoot();
         Interface(root, "eth0", type: 1, index: 2, device: true);
         root.Write("/etc/NetworkManager/system-connections/a.nmconnection", "[connection]\nuuid=1\ntype=ethernet\n[ipv4]\nmethod=manual\n");
         root.Write("/run/NetworkManager/system-connections/b.nmconnection", "[connection]\nuuid=1\ntype=ethernet\n[ipv4]\nmethod=auto\n[ipv6]\nmethod=ignore\n");
@@ -134,14 +135,14 @@ public sealed class NetworkProbeTests
             .Set(Methods("ipv6", disabled: 1)));
     }
 
-    private static Task<ProbeResult> Run(TemporaryRoot root)
+    private static Task<ProbeResult> Run(TemporaryMachineRoot root)
     {
         var probe = new NetworkProbe();
         return probe.CollectAsync(Fixtures.ContextAt(root.Path, probe), CancellationToken.None);
     }
 
     // A minimal sysfs interface; physical ones get a device link target.
-    private static void Interface(TemporaryRoot root, string name, int type, int index, int? link = null, bool device = false)
+    private static void Interface(TemporaryMachineRoot root, string name, int type, int index, int? link = null, bool device = false)
     {
         var directory = $"/sys/class/net/{name}";
         root.Write($"{directory}/type", $"{type}\n")

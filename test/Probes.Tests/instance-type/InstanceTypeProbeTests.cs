@@ -57,9 +57,9 @@ public sealed class InstanceTypeProbeTests
     [DataRow("AFTERBURN_ALIYUN_INSTANCE_TYPE", "ecs.g6.large", "ecs.g6.large")]
     public async Task Reads_each_clouds_afterburn_key(string key, string recorded, string expected)
     {
-        using var root = new TemporaryRoot().Write("/run/metadata/afterburn", $"AFTERBURN_SOME_HOSTNAME=node-17.example.net\n{key}={recorded}\n");
+        using var root = new TemporaryMachineRoot().Write("/run/metadata/afterburn", $"AFTERBURN_SOME_HOSTNAME=node-17.example.net\n{key}={recorded}\n");
 
-        var result = await CollectAsync(root.Directory);
+        var result = await CollectAsync(root.Path);
 
         ResultAssert.CollectedExactly(result, new Dictionary<string, string>
         {
@@ -71,11 +71,11 @@ public sealed class InstanceTypeProbeTests
     [TestMethod]
     public async Task Is_not_applicable_when_afterburns_cloud_has_no_instance_type()
     {
-        using var root = new TemporaryRoot()
+        using var root = new TemporaryMachineRoot()
             .Write("/proc/cmdline", "ignition.platform.id=digitalocean\n")
             .Write("/run/metadata/afterburn", "AFTERBURN_DIGITALOCEAN_HOSTNAME=droplet-1\nAFTERBURN_DIGITALOCEAN_IPV4_PUBLIC_0=198.51.100.23\n");
 
-        var result = await CollectAsync(root.Directory);
+        var result = await CollectAsync(root.Path);
 
         Assert.AreEqual(ProbeOutcome.NotApplicable, result.Outcome);
     }
@@ -86,9 +86,9 @@ public sealed class InstanceTypeProbeTests
     [DataRow("projects/123456789012/machineTypes/n2-standard-4", DisplayName = "a path on another cloud")]
     public async Task Fails_without_the_value_when_afterburns_type_does_not_match_the_pattern(string recorded)
     {
-        using var root = new TemporaryRoot().Write("/run/metadata/afterburn", $"AFTERBURN_AWS_INSTANCE_TYPE={recorded}\n");
+        using var root = new TemporaryMachineRoot().Write("/run/metadata/afterburn", $"AFTERBURN_AWS_INSTANCE_TYPE={recorded}\n");
 
-        var result = await CollectAsync(root.Directory);
+        var result = await CollectAsync(root.Path);
 
         Assert.AreEqual(ProbeOutcome.Failed, result.Outcome);
         Assert.AreEqual("The instance type Afterburn recorded does not have the expected form.", result.Reason);

@@ -163,9 +163,9 @@ public sealed class OsVersionsProbeTests
     [TestMethod]
     public async Task Falls_back_to_usr_lib_os_release_when_etc_has_none()
     {
-        using var root = new TemporaryRoot().Write("/usr/lib/os-release", FedoraCoreOsRelease);
+        using var root = new TemporaryMachineRoot().Write("/usr/lib/os-release", FedoraCoreOsRelease);
 
-        var (result, _) = await CollectAsync(root.Directory);
+        var (result, _) = await CollectAsync(root.Path);
 
         ResultAssert.CollectedExactly(result, new Dictionary<string, string>
         {
@@ -179,11 +179,11 @@ public sealed class OsVersionsProbeTests
     [TestMethod]
     public async Task Falls_back_to_usr_lib_os_release_when_the_etc_link_is_dangling()
     {
-        using var root = new TemporaryRoot()
+        using var root = new TemporaryMachineRoot()
             .Link("/etc/os-release", "/usr/lib/os-release.d/missing")
             .Write("/usr/lib/os-release", FedoraCoreOsRelease);
 
-        var (result, _) = await CollectAsync(root.Directory);
+        var (result, _) = await CollectAsync(root.Path);
 
         Assert.AreEqual(FieldValue.FromText("fedora"), result.Values["os_id"]);
     }
@@ -192,7 +192,7 @@ public sealed class OsVersionsProbeTests
     public async Task A_value_outside_its_pattern_is_left_out_not_shortened()
     {
         var longVersion = "41." + new string('7', 70);
-        using var root = new TemporaryRoot().Write(
+        using var root = new TemporaryMachineRoot().Write(
             "/etc/os-release",
             $"""
             ID="Fedora Linux"
@@ -201,7 +201,7 @@ public sealed class OsVersionsProbeTests
             OSTREE_VERSION={longVersion}
             """);
 
-        var (result, context) = await CollectAsync(root.Directory);
+        var (result, context) = await CollectAsync(root.Path);
 
         ResultAssert.CollectedExactly(result, new Dictionary<string, string> { ["version_id"] = "41" });
         CollectionAssert.AreEqual(
@@ -217,7 +217,7 @@ public sealed class OsVersionsProbeTests
     [TestMethod]
     public async Task Reads_the_bootc_aleph_file_when_there_is_no_coreos_one()
     {
-        using var root = new TemporaryRoot().Write(
+        using var root = new TemporaryMachineRoot().Write(
             "/sysroot/.bootc-aleph.json",
             """
             {
@@ -231,7 +231,7 @@ public sealed class OsVersionsProbeTests
             }
             """);
 
-        var (result, _) = await CollectAsync(root.Directory);
+        var (result, _) = await CollectAsync(root.Path);
 
         ResultAssert.CollectedExactly(result, new Dictionary<string, string>
         {
@@ -243,11 +243,11 @@ public sealed class OsVersionsProbeTests
     [TestMethod]
     public async Task Prefers_the_coreos_aleph_file_over_the_bootc_one()
     {
-        using var root = new TemporaryRoot()
+        using var root = new TemporaryMachineRoot()
             .Write("/sysroot/.coreos-aleph-version.json", """{"version": "40.20240416.3.1", "ref": "fedora/x86_64/coreos/stable"}""")
             .Write("/sysroot/.bootc-aleph.json", """{"version": "43.20260301.20.dev1", "target-image": "quay.io/fedora/fedora-coreos:next"}""");
 
-        var (result, _) = await CollectAsync(root.Directory);
+        var (result, _) = await CollectAsync(root.Path);
 
         ResultAssert.CollectedExactly(result, new Dictionary<string, string>
         {
@@ -259,11 +259,11 @@ public sealed class OsVersionsProbeTests
     [TestMethod]
     public async Task Skips_an_aleph_file_that_is_not_json_without_quoting_it()
     {
-        using var root = new TemporaryRoot()
+        using var root = new TemporaryMachineRoot()
             .Write("/etc/os-release", FedoraCoreOsRelease)
             .Write("/sysroot/.coreos-aleph-version.json", "{\"version\": \"41.2024 secret-host-name");
 
-        var (result, context) = await CollectAsync(root.Directory);
+        var (result, context) = await CollectAsync(root.Path);
 
         Assert.IsFalse(result.Values.ContainsKey("original_version"));
         CollectionAssert.AreEqual(
@@ -280,10 +280,10 @@ public sealed class OsVersionsProbeTests
     [DataRow("", null, DisplayName = "an empty ref")]
     public async Task Reads_the_stream_from_the_aleph_ref(string reference, string? expected)
     {
-        using var root = new TemporaryRoot()
+        using var root = new TemporaryMachineRoot()
             .Write("/sysroot/.coreos-aleph-version.json", $$"""{"version": "41.20241109.3.0", "ref": "{{reference}}"}""");
 
-        var (result, _) = await CollectAsync(root.Directory);
+        var (result, _) = await CollectAsync(root.Path);
 
         Assert.AreEqual(expected is null ? null : FieldValue.FromText(expected), result.Values.GetValueOrDefault("stream"));
     }
@@ -291,11 +291,11 @@ public sealed class OsVersionsProbeTests
     [TestMethod]
     public async Task An_architecture_outside_the_list_is_other()
     {
-        using var root = new TemporaryRoot()
+        using var root = new TemporaryMachineRoot()
             .Write("/etc/os-release", FedoraCoreOsRelease)
             .Write("/proc/sys/kernel/arch", "loongarch64\n");
 
-        var (result, _) = await CollectAsync(root.Directory);
+        var (result, _) = await CollectAsync(root.Path);
 
         Assert.AreEqual(FieldValue.FromText("other"), result.Values["arch"]);
     }
@@ -303,9 +303,9 @@ public sealed class OsVersionsProbeTests
     [TestMethod]
     public async Task Asks_uname_when_the_kernel_is_too_old_for_proc_sys_kernel_arch()
     {
-        using var root = new TemporaryRoot().Write("/etc/os-release", FedoraCoreOsRelease);
+        using var root = new TemporaryMachineRoot().Write("/etc/os-release", FedoraCoreOsRelease);
         var probe = new OsVersionsProbe();
-        var context = new FixtureProbeContext(root.Directory, probe.Descriptor, MetricsLevel.Minimal);
+        var context = new FixtureProbeContext(root.Path, probe.Descriptor, MetricsLevel.Minimal);
         context.FakeCommands.Answer("uname", ["-m"], "ppc64le\n");
 
         var result = await probe.CollectAsync(context, CancellationToken.None);
@@ -317,9 +317,9 @@ public sealed class OsVersionsProbeTests
     [TestMethod]
     public async Task Leaves_out_the_architecture_when_nothing_tells_it()
     {
-        using var root = new TemporaryRoot().Write("/etc/os-release", FedoraCoreOsRelease);
+        using var root = new TemporaryMachineRoot().Write("/etc/os-release", FedoraCoreOsRelease);
 
-        var (result, _) = await CollectAsync(root.Directory);
+        var (result, _) = await CollectAsync(root.Path);
 
         Assert.IsFalse(result.Values.ContainsKey("arch"));
     }

@@ -30,9 +30,9 @@ public sealed class PlatformProbeTests
     [TestMethod]
     public async Task An_ignition_id_outside_the_known_list_is_reported_as_other()
     {
-        using var root = new TemporaryRoot().Write("/proc/cmdline", "root=/dev/vda4 ignition.platform.id=acme-private-cloud rw\n");
+        using var root = new TemporaryMachineRoot().Write("/proc/cmdline", "root=/dev/vda4 ignition.platform.id=acme-private-cloud rw\n");
 
-        var result = await CollectAsync(root.Directory);
+        var result = await CollectAsync(root.Path);
 
         ResultAssert.CollectedExactly(result, new Dictionary<string, string> { ["id"] = "other", ["source"] = "ignition" });
     }
@@ -40,9 +40,9 @@ public sealed class PlatformProbeTests
     [TestMethod]
     public async Task Only_the_first_ignition_argument_counts()
     {
-        using var root = new TemporaryRoot().Write("/proc/cmdline", "ignition.platform.id=openstack ignition.platform.id=aws\n");
+        using var root = new TemporaryMachineRoot().Write("/proc/cmdline", "ignition.platform.id=openstack ignition.platform.id=aws\n");
 
-        var result = await CollectAsync(root.Directory);
+        var result = await CollectAsync(root.Path);
 
         ResultAssert.CollectedExactly(result, new Dictionary<string, string> { ["id"] = "openstack", ["source"] = "ignition" });
     }
@@ -50,11 +50,11 @@ public sealed class PlatformProbeTests
     [TestMethod]
     public async Task An_empty_first_ignition_argument_is_unknown_and_detection_takes_over()
     {
-        using var root = new TemporaryRoot()
+        using var root = new TemporaryMachineRoot()
             .Write("/proc/cmdline", "ignition.platform.id= ignition.platform.id=aws\n")
             .Write("/proc/cpuinfo", ComputerFlags);
 
-        var result = await CollectAsync(root.Directory);
+        var result = await CollectAsync(root.Path);
 
         ResultAssert.CollectedExactly(result, new Dictionary<string, string> { ["id"] = "none", ["source"] = "detected" });
     }
@@ -78,7 +78,7 @@ public sealed class PlatformProbeTests
     public async Task Detects_a_hypervisor_from_firmware_tables_like_systemd_detect_virt(
         string productName, string vendor, string? clockSources, string expected)
     {
-        using var root = new TemporaryRoot()
+        using var root = new TemporaryMachineRoot()
             .Write("/proc/cmdline", "BOOT_IMAGE=/vmlinuz root=/dev/sda1 ro\n")
             .Write("/proc/cpuinfo", GuestFlags)
             .Write("/sys/class/dmi/id/product_name", productName + "\n")
@@ -88,7 +88,7 @@ public sealed class PlatformProbeTests
             root.Write("/sys/devices/system/clocksource/clocksource0/available_clocksource", clockSources + "\n");
         }
 
-        var result = await CollectAsync(root.Directory);
+        var result = await CollectAsync(root.Path);
 
         ResultAssert.CollectedExactly(result, new Dictionary<string, string> { ["id"] = expected, ["source"] = "detected" });
     }
@@ -98,12 +98,12 @@ public sealed class PlatformProbeTests
     [DataRow("PowerEdge R650", "Dell Inc.", DisplayName = "a Dell server")]
     public async Task Real_hardware_without_the_hypervisor_flag_is_none(string productName, string vendor)
     {
-        using var root = new TemporaryRoot()
+        using var root = new TemporaryMachineRoot()
             .Write("/proc/cpuinfo", ComputerFlags)
             .Write("/sys/class/dmi/id/product_name", productName + "\n")
             .Write("/sys/class/dmi/id/sys_vendor", vendor + "\n");
 
-        var result = await CollectAsync(root.Directory);
+        var result = await CollectAsync(root.Path);
 
         ResultAssert.CollectedExactly(result, new Dictionary<string, string> { ["id"] = "none", ["source"] = "detected" });
     }
@@ -111,11 +111,11 @@ public sealed class PlatformProbeTests
     [TestMethod]
     public async Task A_xen_guest_without_firmware_tables_is_found_through_sys_hypervisor()
     {
-        using var root = new TemporaryRoot()
+        using var root = new TemporaryMachineRoot()
             .Write("/proc/cpuinfo", GuestFlags)
             .Write("/sys/hypervisor/type", "xen\n");
 
-        var result = await CollectAsync(root.Directory);
+        var result = await CollectAsync(root.Path);
 
         ResultAssert.CollectedExactly(result, new Dictionary<string, string> { ["id"] = "xen", ["source"] = "detected" });
     }
@@ -130,12 +130,12 @@ public sealed class PlatformProbeTests
     [DataRow("/run/.containerenv", "", "container-podman")]
     public async Task Detects_a_container_before_the_machine_that_hosts_it(string path, string content, string expected)
     {
-        using var root = new TemporaryRoot()
+        using var root = new TemporaryMachineRoot()
             .Write(path, content)
             .Write("/proc/cpuinfo", GuestFlags)
             .Write("/sys/class/dmi/id/sys_vendor", "QEMU\n");
 
-        var result = await CollectAsync(root.Directory);
+        var result = await CollectAsync(root.Path);
 
         ResultAssert.CollectedExactly(result, new Dictionary<string, string> { ["id"] = expected, ["source"] = "detected" });
     }
