@@ -291,6 +291,7 @@ Task("Bench")
     var helloRun = new TimedCommand("hello world", hello.FullPath, new List<string>());
 
     // Interleaved, alternating which goes first, so drift on a shared machine hits both alike.
+    var loadBefore = LoadAverage();
     for (var i = 0; i < warmUps; i++)
     {
         pingerRun.Run(record: false);
@@ -309,23 +310,27 @@ Task("Bench")
     var helloRss = PeakRssKiB(helloRun);
     var ratio = pingerRun.Median / helloRun.Median;
 
+    var width = Math.Max(24, pingerRun.Name.Length + 2);
+    string Label(string text) => "  " + text.PadRight(width);
+
     Information("");
     Information($"Bench: {runs} interleaved runs each after {warmUps} warm-up runs ({configuration}, {runtime}, single-file, ReadyToRun)");
-    Information($"  {"",-40} {"median",10} {"p90",10}");
+    Information($"  load average before and after: {loadBefore} / {LoadAverage()} on {Environment.ProcessorCount} cores");
+    Information($"{Label("")} {"median",10} {"p90",10}");
     foreach (var command in new[] { pingerRun, helloRun })
     {
-        Information($"  {command.Name,-40} {command.Median,7:F1} ms {command.P90,7:F1} ms" + (command.Failures > 0 ? $"  ({command.Failures} runs exited non-zero)" : ""));
+        Information($"{Label(command.Name)} {command.Median,7:F1} ms {command.P90,7:F1} ms" + (command.Failures > 0 ? $"  ({command.Failures} runs exited non-zero)" : ""));
     }
-    Information($"  {"ratio of medians",-40} {ratio,10:F2}   target <= {maxRatio:F1}   {Verdict(ratio <= maxRatio && pingerRun.Failures == 0)}");
+    Information($"{Label("ratio of medians")} {ratio,10:F2}   target <= {maxRatio:F1}       {Verdict(ratio <= maxRatio && pingerRun.Failures == 0)}");
     if (pingerRss is null)
     {
-        Information($"  {"peak RSS of pinger",-40} {"n/a",10}   (/usr/bin/time not found)");
+        Information($"{Label("peak RSS of pinger")} {"n/a",10}   (/usr/bin/time not found)");
     }
     else
     {
         var mib = pingerRss.Value / 1024.0;
         var helloText = helloRss is null ? "" : $"  (hello world: {helloRss.Value / 1024.0:F1} MiB)";
-        Information($"  {"peak RSS of pinger",-40} {mib,6:F1} MiB   target <= {maxRssMiB:F0} MiB  {Verdict(mib <= maxRssMiB)}{helloText}");
+        Information($"{Label("peak RSS of pinger")} {mib,6:F1} MiB   target <= {maxRssMiB:F0} MiB  {Verdict(mib <= maxRssMiB)}{helloText}");
     }
     if (pingerRun.Failures > 0)
     {
@@ -450,6 +455,10 @@ string ShowRun(FilePath program, string arguments)
 }
 
 string Verdict(bool pass) => pass ? "PASS" : "FAIL";
+
+// The 1-minute load average, so a reader can tell a slow machine from a slow pinger.
+string LoadAverage() =>
+    System.IO.File.Exists("/proc/loadavg") ? System.IO.File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a";
 
 // Peak resident set of one run, in KiB, as GNU time reports it; the largest of three runs.
 long? PeakRssKiB(TimedCommand command)
