@@ -36,6 +36,14 @@ public sealed class BareMetalDetectionTests
     }
 
     [TestMethod]
+    public async Task A_xen_guest_seen_only_through_sys_hypervisor_is_a_virtual_machine()
+    {
+        using var root = MetalServerWith("quiet").Write("/sys/hypervisor/type", "xen\n");
+
+        ProbeAssert.NotApplicable(await Run(root), VirtualMachine);
+    }
+
+    [TestMethod]
     public async Task A_hyper_v_guest_is_a_virtual_machine_but_a_microsoft_laptop_is_bare_metal()
     {
         using var guest = MetalServerWith("quiet").Write("/sys/class/dmi/id/sys_vendor", "Microsoft Corporation\n").Write("/sys/class/dmi/id/product_name", "Virtual Machine\n");
