@@ -1,0 +1,49 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Pinger.Host.Tests.Contrib;
+
+/// <summary>The shipped service unit stays hardened: systemd's own offline analysis scores its exposure.</summary>
+[TestClass]
+public sealed partial class SystemdUnitTests
+{
+    private const double MaximumExposure = 1.5;
+
+    [TestMethod]
+    public void The_service_unit_exposure_score_is_at_most_1_5()
+    {
+        var unit = Path.Combine(TestPaths.RepositoryRoot, "contrib", "systemd", "pinger.service");
+        var start = new ProcessStartInfo("systemd-analyze") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[] { "security", "--offline=yes", "--no-pager", unit })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
+        process.WaitForExit();
+
+        var score = OverallExposure().Match(output);
+        Assert.IsTrue(score.Success, "systemd-analyze printed no overall exposure:\n" + output);
+        var exposure = double.Parse(score.Groups["score"].Value, CultureInfo.InvariantCulture);
+        Console.WriteLine($"pinger.service exposure: {exposure}");
+        Assert.IsLessThanOrEqualTo(MaximumExposure, exposure, output);
+    }
+
+    [TestMethod]
+    public void The_units_run_the_commands_the_documentation_names()
+    {
+        var service = File.ReadAllText(Path.Combine(TestPaths.RepositoryRoot, "contrib", "systemd", "pinger.service"));
+        var timer = File.ReadAllText(Path.Combine(TestPaths.RepositoryRoot, "contrib", "systemd", "pinger.timer"));
+
+        StringAssert.Contains(service, "ExecStartPre=/usr/bin/pinger check-config\n");
+        StringAssert.Contains(service, "ExecStart=/usr/bin/pinger run\n");
+        StringAssert.Contains(service, "StateDirectory=pinger\n");
+        StringAssert.Contains(timer, "OnUnitInactiveSec=");
+        Assert.DoesNotContain("OnCalendar=", timer, "a calendar timer skips windows when the machine is off at that time");
+    }
+
+    [GeneratedRegex(@"Overall exposure level for pinger\.service: (?<score>[0-9]+\.[0-9]+)")]
+    private static partial Regex OverallExposure();
+}
