@@ -56,6 +56,9 @@ public static class ServerApplication
         services.AddSingleton(new HealthEndpoints(store, settings, options.StateDirectory));
 
         var app = builder.Build();
+
+        // After the commit loop has drained: nothing writes any more.
+        app.Lifetime.ApplicationStopped.Register(store.Dispose);
         MapRoutes(app);
         return app;
     }

@@ -129,6 +129,10 @@ public sealed class SqliteCounterStore(string databasePath) : ICounterStore
     {
         _writer?.Dispose();
         _writer = null;
+
+        // Pooled reader connections keep the file (and its WAL) open; let go of them too.
+        using var any = new SqliteConnection(_connectionString);
+        SqliteConnection.ClearPool(any);
     }
 
     private static string Text(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

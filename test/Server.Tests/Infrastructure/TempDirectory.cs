@@ -16,7 +16,7 @@ internal sealed class TempDirectory : IDisposable
 
     public void Dispose()
     {
-        if (!Keep)
+        if (!Keep && Directory.Exists(Path))
         {
             Directory.Delete(Path, recursive: true);
         }

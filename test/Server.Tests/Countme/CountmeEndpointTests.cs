@@ -1,0 +1,78 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Pinger.Server.Tests.Infrastructure;
+
+namespace Pinger.Server.Tests.Countme;
+
+[TestClass]
+public sealed class CountmeEndpointTests
+{
+    private const string Header = "week_start,week_end,hits,os_name,os_version,os_variant,os_arch,sys_age,repo_tag,repo_arch";
+    private const string Libdnf = "libdnf (Fedora Linux 41; coreos; Linux.x86_64)";
+    private const string RpmOstree = "rpm-ostree (Fedora Linux 41; coreos; Linux.aarch64)";
+
+    [TestMethod]
+    public async Task Metalink_and_mirrorlist_requests_with_countme_are_counted_per_week_like_mirrors_countme()
+    {
+        await using var server = await TestServer.StartAsync(s => s with { MinCount = 1 });
+
+        Assert.AreEqual(HttpStatusCode.NoContent, await GetAsync(server, "/metalink?repo=fedora-41&arch=x86_64&countme=2", Libdnf));
+        Assert.AreEqual(HttpStatusCode.NoContent, await GetAsync(server, "/mirrorlist?repo=fedora-41&arch=x86_64&countme=2", Libdnf));
+        Assert.AreEqual(HttpStatusCode.NoContent, await GetAsync(server, "/metalink?repo=fedora-coreos-pool&arch=aarch64&countme=4", RpmOstree));
+        Assert.AreEqual(HttpStatusCode.NoContent, await GetAsync(server, "/metalink?repo=fedora-41&arch=x86_64", Libdnf), "no countme: not counted");
+        Assert.AreEqual(HttpStatusCode.NoContent, await GetAsync(server, "/metalink?repo=fedora-41&arch=x86_64&countme=1", "Mozilla/5.0"), "not a countme client");
+
+        // The week is still running: published only on request, and marked as provisional.
+        Assert.AreEqual(Header + "\n", await server.Client.GetStringAsync("/v1/countme/totals.csv"));
+        using var provisional = await server.Client.GetAsync("/v1/countme/totals.csv?provisional=1");
+        Assert.AreEqual("2026-11-23", provisional.Headers.GetValues("Pinger-Provisional-Week").Single());
+        Assert.AreEqual("text/csv", provisional.Content.Headers.ContentType?.MediaType);
+
+        server.Clock.Now = FixedClock.Friday.AddDays(3);
+        var csv = await server.Client.GetStringAsync("/v1/countme/totals.csv");
+        Assert.AreEqual(
+            Header + "\n"
+            + "2026-11-23,2026-11-29,1,Fedora Linux,41,coreos,aarch64,4,fedora-coreos-pool,aarch64\n"
+            + "2026-11-23,2026-11-29,2,Fedora Linux,41,coreos,x86_64,2,fedora-41,x86_64\n",
+            csv);
+        Assert.AreEqual(csv, await provisional.Content.ReadAsStringAsync());
+    }
+
+    [TestMethod]
+    public async Task Countme_rows_below_k_are_withheld_from_the_public_file_only()
+    {
+        await using var server = await TestServer.StartAsync(s => s with { MinCount = 2 });
+        await GetAsync(server, "/metalink?repo=fedora-41&arch=x86_64&countme=2", Libdnf);
+        server.Clock.Now = FixedClock.Friday.AddDays(7);
+
+        var open = await server.Client.GetStringAsync("/v1/countme/totals.csv");
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/v1/admin/countme/totals.csv");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Totals.AdminToken);
+        using var admin = await server.Client.SendAsync(request);
+
+        Assert.AreEqual(Header + "\n", open);
+        StringAssert.Contains(await admin.Content.ReadAsStringAsync(), "2026-11-23,2026-11-29,1,Fedora Linux,41,coreos,x86_64,2,fedora-41,x86_64\n");
+    }
+
+    [TestMethod]
+    public async Task A_configured_redirect_answers_302_with_the_query_string_kept()
+    {
+        await using var server = await TestServer.StartAsync(s => s with { MetalinkRedirect = "https://mirrors.example.org/metalink" });
+        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = server.BaseAddress };
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/metalink?repo=fedora-41&arch=x86_64&countme=1");
+        request.Headers.TryAddWithoutValidation("User-Agent", Libdnf);
+
+        using var response = await client.SendAsync(request);
+
+        Assert.AreEqual(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.AreEqual("https://mirrors.example.org/metalink?repo=fedora-41&arch=x86_64&countme=1", response.Headers.Location?.ToString());
+    }
+
+    internal static async Task<HttpStatusCode> GetAsync(TestServer server, string path, string userAgent)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.TryAddWithoutValidation("User-Agent", userAgent);
+        using var response = await server.Client.SendAsync(request);
+        return response.StatusCode;
+    }
+}

@@ -1,0 +1,79 @@
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using Pinger.Server.Ingest;
+using Pinger.Server.Tests.Infrastructure;
+
+namespace Pinger.Server.Tests.Ingest;
+
+[TestClass]
+public sealed class CrashTests
+{
+    public TestContext TestContext { get; set; } = null!;
+
+    [TestMethod]
+    public async Task After_kill_9_while_clients_stream_reports_every_acknowledged_report_is_counted_and_nothing_twice()
+    {
+        using var directory = new TempDirectory();
+        var schema = Directory.CreateDirectory(Path.Combine(directory.Path, "schema.d")).FullName;
+        await File.WriteAllTextAsync(Path.Combine(schema, "10-test.json"), TestSchema.Json(TestSchema.Standard));
+        var config = Directory.CreateDirectory(Path.Combine(directory.Path, "config.d")).FullName;
+        var token = Path.Combine(directory.Path, "admin-token");
+        await File.WriteAllTextAsync(token, Totals.AdminToken);
+        await File.WriteAllTextAsync(Path.Combine(config, "10-test.toml"), $"[ingest]\nrate_limit_per_minute = 0\n[admin]\ntoken_file = \"{token}\"\n");
+        string[] args = ["--state-dir", Path.Combine(directory.Path, "state"), "--config-dir", config, "--schema-dir", schema];
+        var (sent, acknowledged) = (0, 0);
+
+        using (var server = await ServerProcess.StartAsync(args))
+        {
+            using var stop = new CancellationTokenSource();
+            var enough = new TaskCompletionSource();
+            var clients = Enumerable.Range(0, 8).Select(_ => Task.Run(async () =>
+            {
+                using var client = new HttpClient { BaseAddress = server.BaseAddress };
+                while (!stop.IsCancellationRequested)
+                {
+                    Interlocked.Increment(ref sent);
+                    try
+                    {
+                        using var response = await client.PostAsync("/v1/reports", new StringContent(ReportForNow(), Encoding.UTF8, "application/json"));
+                        if (response.StatusCode == HttpStatusCode.NoContent && Interlocked.Increment(ref acknowledged) >= 300)
+                        {
+                            enough.TrySetResult();
+                        }
+                    }
+                    catch (HttpRequestException)
+                    {
+                        return;
+                    }
+                }
+            })).ToArray();
+
+            await enough.Task.WaitAsync(TimeSpan.FromSeconds(120));
+            server.KillHard();
+            stop.Cancel();
+            await Task.WhenAll(clients);
+        }
+
+        using var restarted = await ServerProcess.StartAsync(args);
+        using var admin = new HttpClient { BaseAddress = restarted.BaseAddress };
+        admin.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", Totals.AdminToken);
+        var totals = JsonNode.Parse(await admin.GetStringAsync("/v1/admin/totals?window=week"))!.AsObject();
+        var counted = Totals.Reports(totals, "week");
+        TestContext.WriteLine($"acknowledged {acknowledged}, counted {counted}, sent {sent}");
+        Assert.IsTrue(acknowledged <= counted && counted <= sent, $"acknowledged {acknowledged}, counted {counted}, sent {sent}");
+    }
+
+    // The child process runs on the real clock, so its reports name the real current windows.
+    private static string ReportForNow()
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        return ReportJson.Minimal(change: r => r["windows"] = new JsonObject
+        {
+            ["day"] = Text(WindowCalendar.StartOf(WindowKind.Day, today)),
+            ["week"] = Text(WindowCalendar.StartOf(WindowKind.Week, today)),
+        });
+    }
+
+    private static string Text(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,49 @@
+using System.Net;
+using Pinger.Server.Tests.Infrastructure;
+
+namespace Pinger.Server.Tests.Operations;
+
+[TestClass]
+public sealed class OperationsEndpointTests
+{
+    [TestMethod]
+    public async Task Healthz_and_readyz_answer_200_when_all_is_well()
+    {
+        await using var server = await TestServer.StartAsync();
+
+        using var health = await server.Client.GetAsync("/healthz");
+        using var ready = await server.Client.GetAsync("/readyz");
+
+        Assert.AreEqual(HttpStatusCode.OK, health.StatusCode);
+        Assert.AreEqual(HttpStatusCode.OK, ready.StatusCode);
+    }
+
+    [TestMethod]
+    public async Task Readyz_fails_when_free_disk_space_is_below_the_threshold()
+    {
+        await using var server = await TestServer.StartAsync(s => s with { MinFreeDiskBytes = long.MaxValue });
+
+        using var ready = await server.Client.GetAsync("/readyz");
+
+        Assert.AreEqual(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+        StringAssert.Contains(await ready.Content.ReadAsStringAsync(), "free disk space");
+    }
+
+    [TestMethod]
+    public async Task Metrics_show_requests_by_status_counts_commit_batches_and_queue_depth()
+    {
+        await using var server = await TestServer.StartAsync();
+        await server.PostReportAsync(ReportJson.Minimal());
+        await server.PostReportAsync("{");
+
+        var metrics = await server.Client.GetStringAsync("/metrics");
+
+        StringAssert.Contains(metrics, "pinger_server_http_requests_total{endpoint=\"/v1/reports\",code=\"204\"} 1");
+        StringAssert.Contains(metrics, "pinger_server_http_requests_total{endpoint=\"/v1/reports\",code=\"400\"} 1");
+        StringAssert.Contains(metrics, "pinger_server_report_windows_counted_total 3");
+        StringAssert.Contains(metrics, "pinger_server_commit_batch_size_count 1");
+        StringAssert.Contains(metrics, "pinger_server_commit_duration_seconds_count 1");
+        StringAssert.Contains(metrics, "pinger_server_ingest_queue_depth 0");
+        StringAssert.Contains(metrics, "pinger_server_field_registry_probes 3");
+    }
+}
