@@ -1,0 +1,82 @@
+using System.Buffers.Binary;
+using System.IO.Compression;
+using System.Security.Cryptography;
+
+namespace Pinger.Server.Countme;
+
+/// <summary>
+/// Opens a file for one streaming pass whose every stored byte also goes through SHA-256, and undoes gzip
+/// when the file starts with gzip's magic bytes (whatever its name). The digest is that of the bytes as
+/// stored, so the same file re-imported is recognised.
+/// </summary>
+internal sealed class HashedFile : IDisposable
+{
+    private readonly FileStream _file;
+    private readonly SHA256 _sha256;
+    private readonly CryptoStream _hashing;
+    private readonly CountingReadStream? _inflated;
+
+    private HashedFile(string path)
+    {
+        _file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        var isGzip = StartsWithGzipMagic(_file);
+        _sha256 = SHA256.Create();
+        _hashing = new CryptoStream(_file, _sha256, CryptoStreamMode.Read, leaveOpen: true);
+        _inflated = isGzip ? new CountingReadStream(new GZipStream(_hashing, CompressionMode.Decompress, leaveOpen: true)) : null;
+        Content = (Stream?)_inflated ?? _hashing;
+    }
+
+    /// <summary>The file's content, decompressed when it is gzip.</summary>
+    public Stream Content { get; }
+
+    public static HashedFile Open(string path) => new(path);
+
+    /// <summary>
+    /// Call once <see cref="Content"/> has been read to its end: hashes whatever the reader left (bytes after
+    /// the last gzip member) and returns the lowercase hex digest of the whole file.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The gzip data looks cut short.</exception>
+    public string Finish()
+    {
+        _hashing.CopyTo(Stream.Null);
+        if (_inflated is not null && LooksTruncated(_inflated))
+        {
+            throw new InvalidDataException("the content ends mid-line and its length does not match the gzip trailer");
+        }
+        return Convert.ToHexStringLower(_sha256.Hash!);
+    }
+
+    // .NET's GZipStream ends quietly when its input stops mid-stream. A whole file ends with gzip's trailer,
+    // whose last 4 bytes are the (last member's) length mod 2^32, and a whole log ends with LF; a cut file
+    // almost never passes both. Several members legitimately fail the first, so both must fail.
+    private bool LooksTruncated(CountingReadStream inflated)
+    {
+        if (inflated.BytesRead == 0 || inflated.LastByte == '\n')
+        {
+            return false;
+        }
+        Span<byte> trailer = stackalloc byte[4];
+        var length = RandomAccess.GetLength(_file.SafeFileHandle);
+        if (length < 18 || RandomAccess.Read(_file.SafeFileHandle, trailer, length - 4) != 4)
+        {
+            return true;
+        }
+        return BinaryPrimitives.ReadUInt32LittleEndian(trailer) != (uint)inflated.BytesRead;
+    }
+
+    public void Dispose()
+    {
+        _inflated?.Dispose();
+        _hashing.Dispose();
+        _sha256.Dispose();
+        _file.Dispose();
+    }
+
+    private static bool StartsWithGzipMagic(FileStream file)
+    {
+        Span<byte> magic = stackalloc byte[2];
+        var read = file.ReadAtLeast(magic, 2, throwOnEndOfStream: false);
+        file.Position = 0;
+        return read == 2 && magic[0] == 0x1f && magic[1] == 0x8b;
+    }
+}

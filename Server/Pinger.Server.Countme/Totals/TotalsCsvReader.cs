@@ -1,0 +1,77 @@
+using System.Globalization;
+using CsvHelper;
+using CsvHelper.Configuration;
+
+namespace Pinger.Server.Countme;
+
+/// <summary>Reads a published totals CSV, refusing anything off its format with the file and line.</summary>
+internal static class TotalsCsvReader
+{
+    public static (Dictionary<CountmeTotalsKey, long> Totals, long Rows) Read(string path, Stream content)
+    {
+        using var text = new StreamReader(content, leaveOpen: true);
+        var config = new CsvConfiguration(CultureInfo.InvariantCulture)
+        {
+            HasHeaderRecord = false,
+            // Quotes inside an unquoted field, or text after a closing quote: not what a csv writer produces.
+            BadDataFound = args => throw new FormatException(
+                $"{path}: line {args.Context.Parser?.RawRow}: badly quoted field {Quote(args.Field)}"),
+        };
+        using var parser = new CsvParser(text, config);
+        if (!parser.Read() || parser.Record is null)
+        {
+            throw new FormatException($"{path}: line 1: empty file, expected the header '{CountmeTotalsCsv.Header}'");
+        }
+        var header = string.Join(',', parser.Record);
+        if (header.Length > 0 && header[0] == '\uFEFF')
+        {
+            header = header[1..];
+        }
+        if (header != CountmeTotalsCsv.Header)
+        {
+            throw new FormatException($"{path}: line 1: expected the header '{CountmeTotalsCsv.Header}', found {Quote(Shorten(header))}");
+        }
+        var totals = new Dictionary<CountmeTotalsKey, long>();
+        long rows = 0;
+        while (parser.Read())
+        {
+            var record = parser.Record!;
+            var line = parser.RawRow;
+            if (record is [""])
+            {
+                continue; // a blank line, as an editor may leave at the end
+            }
+            if (record.Length != CountmeTotalsCsv.Columns.Length)
+            {
+                throw new FormatException($"{path}: line {line}: expected {CountmeTotalsCsv.Columns.Length} fields, found {record.Length}");
+            }
+            var weekStart = ParseDate(path, line, "week_start", record[0]);
+            if (weekStart.DayOfWeek != DayOfWeek.Monday)
+            {
+                throw new FormatException($"{path}: line {line}: week_start {record[0]} is a {weekStart.DayOfWeek}, not a Monday");
+            }
+            var weekEnd = ParseDate(path, line, "week_end", record[1]);
+            if (weekEnd != weekStart.AddDays(6))
+            {
+                throw new FormatException($"{path}: line {line}: week_end {record[1]} is not the Sunday after week_start {record[0]}");
+            }
+            var hits = TotalsField.ParseHits(record[2])
+                ?? throw new FormatException($"{path}: line {line}: hits {Quote(record[2])} is not a non-negative integer");
+            var sysAge = TotalsField.ParseSysAge(record[7])
+                ?? throw new FormatException($"{path}: line {line}: sys_age {Quote(record[7])} is not an integer");
+            var key = new CountmeTotalsKey(weekStart, record[3], record[4], record[5], record[6], sysAge, record[8], record[9]);
+            totals[key] = checked(totals.GetValueOrDefault(key) + hits);
+            rows++;
+        }
+        return (totals, rows);
+    }
+
+    private static DateOnly ParseDate(string path, long line, string column, string text) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            ? date
+            : throw new FormatException($"{path}: line {line}: {column} {Quote(text)} is not a yyyy-MM-dd date");
+
+    private static string Quote(string text) => $"'{text}'";
+
+    private static string Shorten(string text) => text.Length <= 120 ? text : text[..120] + "...";
+}

@@ -1,0 +1,67 @@
+using System.Diagnostics;
+using CountmeImportBench;
+using Pinger.Server.Countme;
+
+// `countme-import-bench 50 200`: for each size, write a synthetic log (plain and gzip) in a temp dir and
+// import each in a child process of its own, so every peak working set belongs to one import alone.
+// `countme-import-bench import FILE` is that child; `countme-import-bench generate FILE MB [gz]` keeps a log to look at.
+if (args is ["generate", var output, var sizeText, .. var rest])
+{
+    SyntheticAccessLog.Write(output, int.Parse(sizeText, System.Globalization.CultureInfo.InvariantCulture), rest is ["gz"]);
+    return 0;
+}
+if (args is ["import", var file])
+{
+    var stopwatch = Stopwatch.StartNew();
+    var result = CountmeLogImporter.Import(file);
+    stopwatch.Stop();
+    var megabytes = new FileInfo(file).Length / 1e6;
+    Console.WriteLine(
+        $"{Path.GetFileName(file),-14} {megabytes,8:F1} MB stored {stopwatch.Elapsed.TotalSeconds,7:F2} s {megabytes / stopwatch.Elapsed.TotalSeconds,8:F1} MB/s stored  " +
+        $"lines {result.LinesRead,10:N0} counted {result.LinesCounted,9:N0} malformed {result.LinesMalformed} keys {result.Totals.Count,5}  " +
+        $"peak working set {Environment.WorkingSet / 1e6:F0}/{Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:F0} MB (now/peak)");
+    return 0;
+}
+
+var sizes = args.Length > 0 ? args.Select(a => int.Parse(a, System.Globalization.CultureInfo.InvariantCulture)).ToArray() : [50, 200];
+var directory = Directory.CreateTempSubdirectory("countme-bench-");
+try
+{
+    Console.WriteLine($"single-threaded import, {Environment.ProcessorCount} cores on this machine, files in {directory.FullName}");
+    foreach (var size in sizes)
+    {
+        foreach (var gzip in new[] { false, true })
+        {
+            var path = Path.Combine(directory.FullName, $"access-{size}mb{(gzip ? ".log.gz" : ".log")}");
+            SyntheticAccessLog.Write(path, size, gzip);
+            // The same import, run as a child process for a clean peak working set.
+            using var child = Process.Start(new ProcessStartInfo(Environment.ProcessPath!, ["import", path]))!;
+            child.WaitForExit();
+            File.Delete(path);
+        }
+    }
+}
+finally
+{
+    directory.Delete(recursive: true);
+}
+
+// The public 2021 totals beside the repository, when this checkout has them: read in place, never copied.
+var root = new DirectoryInfo(AppContext.BaseDirectory);
+while (root is not null && !File.Exists(Path.Combine(root.FullName, "Pinger.slnx")))
+{
+    root = root.Parent;
+}
+var shared = root?.Parent is { } parent ? Path.Combine(parent.FullName, "shared/data/fedora-countme-totals-2021") : null;
+if (shared is not null && Directory.Exists(shared))
+{
+    foreach (var name in new[] { "totals.csv", "countme_totals.sqlite" })
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var totals = CountmeTotalsReader.Read(Path.Combine(shared, name));
+        Console.WriteLine(
+            $"{name,-22} rows {totals.LinesRead,6:N0} keys {totals.Totals.Count,6:N0} hits {totals.Totals.Values.Sum(),10:N0} " +
+            $"weeks {string.Join(' ', totals.Totals.Keys.Select(k => k.WeekStart).Distinct().Order())}  {stopwatch.ElapsedMilliseconds} ms");
+    }
+}
+return 0;
