@@ -39,6 +39,7 @@ public sealed class RunDeliveryTests
         var history = bed.Run(command: "history");
         StringAssert.Contains(history.Output, "accepted  HTTP 204");
         StringAssert.Contains(history.Output, request.Text.Trim());
+        Assert.AreEqual(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(bed.StateDirectory, "history.jsonl")), "the history is readable by root only");
     }
 
     [TestMethod]
