@@ -11,6 +11,18 @@ internal static class AfterburnAttributes
 {
     private const string GcpKey = "AFTERBURN_GCP_MACHINE_TYPE";
 
+    /// <summary>What is reported for private-cloud flavours, whose names the operator chooses.</summary>
+    public const string OperatorDefined = "operator-defined";
+
+    // OpenStack flavours, CloudStack offerings and KubeVirt instance types are named by whoever runs the cloud:
+    // a name like "acme-gpu-large" would point at one organisation, so only the fact that there is one is sent.
+    private static readonly HashSet<string> OperatorNamedKeys =
+    [
+        "AFTERBURN_OPENSTACK_INSTANCE_TYPE",
+        "AFTERBURN_CLOUDSTACK_SERVICE_OFFERING",
+        "AFTERBURN_KUBEVIRT_INSTANCE_TYPE",
+    ];
+
     // One key per cloud that has a notion of instance type; Afterburn writes only its own cloud's keys.
     private static readonly string[] TypeKeys =
     [
@@ -42,7 +54,7 @@ internal static class AfterburnAttributes
         {
             if (attributes.TryGetValue(key, out var value) && value.Trim() is { Length: > 0 } type)
             {
-                return key == GcpKey ? MachineTypePath.LastSegment(type) : type;
+                return key == GcpKey ? MachineTypePath.LastSegment(type) : OperatorNamedKeys.Contains(key) ? OperatorDefined : type;
             }
         }
 
