@@ -10,9 +10,13 @@ namespace Pinger.Server.Countme;
 /// </summary>
 public static partial class CountmeUserAgent
 {
+    /// <summary>Longer headers are not countme clients: real ones are under 100 characters, and the bound
+    /// keeps a log line stuffed with fake requests from making every one of them a long regex match.</summary>
+    public const int MaxLength = 1024;
+
     public static CountmeClient? Parse(string? userAgent)
     {
-        if (string.IsNullOrEmpty(userAgent))
+        if (string.IsNullOrEmpty(userAgent) || userAgent.Length > MaxLength)
         {
             return null;
         }

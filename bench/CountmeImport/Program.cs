@@ -10,16 +10,23 @@ if (args is ["generate", var output, var sizeText, .. var rest])
     SyntheticAccessLog.Write(output, int.Parse(sizeText, System.Globalization.CultureInfo.InvariantCulture), rest is ["gz"]);
     return 0;
 }
-if (args is ["import", var file])
+if (args is ["import", var file, .. var contentSize])
 {
+    var process = Process.GetCurrentProcess();
+    var cpuBefore = process.TotalProcessorTime;
     var stopwatch = Stopwatch.StartNew();
     var result = CountmeLogImporter.Import(file);
     stopwatch.Stop();
+    process.Refresh();
+    // CPU time as well as wall time: on a shared machine the wall clock also counts other people's work.
+    var cpuSeconds = (process.TotalProcessorTime - cpuBefore).TotalSeconds;
     var megabytes = new FileInfo(file).Length / 1e6;
+    var contentMegabytes = contentSize is [var size] ? long.Parse(size, System.Globalization.CultureInfo.InvariantCulture) / 1e6 : megabytes;
     Console.WriteLine(
-        $"{Path.GetFileName(file),-14} {megabytes,8:F1} MB stored {stopwatch.Elapsed.TotalSeconds,7:F2} s {megabytes / stopwatch.Elapsed.TotalSeconds,8:F1} MB/s stored  " +
+        $"{Path.GetFileName(file),-20} {megabytes,6:F1} MB stored  wall {stopwatch.Elapsed.TotalSeconds,5:F2} s {contentMegabytes / stopwatch.Elapsed.TotalSeconds,6:F1} MB/s  " +
+        $"cpu {cpuSeconds,5:F2} s {contentMegabytes / cpuSeconds,6:F1} MB/s of log text  " +
         $"lines {result.LinesRead,10:N0} counted {result.LinesCounted,9:N0} malformed {result.LinesMalformed} keys {result.Totals.Count,5}  " +
-        $"peak working set {Environment.WorkingSet / 1e6:F0}/{Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:F0} MB (now/peak)");
+        $"peak working set {process.PeakWorkingSet64 / 1e6:F0} MB");
     return 0;
 }
 
@@ -30,12 +37,15 @@ try
     Console.WriteLine($"single-threaded import, {Environment.ProcessorCount} cores on this machine, files in {directory.FullName}");
     foreach (var size in sizes)
     {
+        long contentBytes = 0;
         foreach (var gzip in new[] { false, true })
         {
             var path = Path.Combine(directory.FullName, $"access-{size}mb{(gzip ? ".log.gz" : ".log")}");
             SyntheticAccessLog.Write(path, size, gzip);
-            // The same import, run as a child process for a clean peak working set.
-            using var child = Process.Start(new ProcessStartInfo(Environment.ProcessPath!, ["import", path]))!;
+            contentBytes = gzip ? contentBytes : new FileInfo(path).Length;
+            // Each import runs in a child process of its own, for a clean peak working set.
+            using var child = Process.Start(new ProcessStartInfo(Environment.ProcessPath!,
+                ["import", path, contentBytes.ToString(System.Globalization.CultureInfo.InvariantCulture)]))!;
             child.WaitForExit();
             File.Delete(path);
         }
@@ -61,7 +71,7 @@ if (shared is not null && Directory.Exists(shared))
         var totals = CountmeTotalsReader.Read(Path.Combine(shared, name));
         Console.WriteLine(
             $"{name,-22} rows {totals.LinesRead,6:N0} keys {totals.Totals.Count,6:N0} hits {totals.Totals.Values.Sum(),10:N0} " +
-            $"weeks {string.Join(' ', totals.Totals.Keys.Select(k => k.WeekStart).Distinct().Order())}  {stopwatch.ElapsedMilliseconds} ms");
+            $"weeks {string.Join(' ', totals.Totals.Keys.Select(k => k.WeekStart.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)).Distinct().Order())}  {stopwatch.ElapsedMilliseconds} ms");
     }
 }
 return 0;

@@ -6,7 +6,7 @@ namespace CountmeImportBench;
 /// <summary>
 /// Writes a Combined Log Format file that looks like a Fedora mirrorlist proxy's: mostly metalink requests,
 /// some with countme, a mix of libdnf, rpm-ostree, browser and tool User-Agents, odd statuses and methods.
-/// Seeded, so every run writes the same bytes.
+/// Seeded, so every run of a size writes the same bytes.
 /// </summary>
 internal static class SyntheticAccessLog
 {
@@ -44,14 +44,15 @@ internal static class SyntheticAccessLog
         using var file = File.Create(path);
         using Stream content = gzip ? new GZipStream(file, CompressionLevel.Fastest) : file;
         using var writer = new StreamWriter(content, new UTF8Encoding(false), 1 << 16) { NewLine = "\n" };
+        // Four weeks whatever the size, as a month of one server's logs: the totals keys stay the same
+        // and only the file grows, which is what shows memory to be flat in the file size.
         var start = new DateTimeOffset(2020, 12, 28, 0, 0, 0, TimeSpan.Zero);
-        var seconds = 0L;
+        var secondsPerByte = TimeSpan.FromDays(28).TotalSeconds / target;
         long written = 0;
         var line = new StringBuilder(400);
         while (written < target)
         {
-            seconds += random.Next(0, 3);
-            var time = start.AddSeconds(seconds);
+            var time = start.AddSeconds(Math.Floor(written * secondsPerByte));
             line.Clear()
                 .Append(random.Next(1, 224)).Append('.').Append(random.Next(256)).Append('.').Append(random.Next(256)).Append('.').Append(random.Next(256))
                 .Append(" - - [").Append(time.Day.ToString("00")).Append('/').Append(Months[time.Month - 1]).Append('/').Append(time.Year)

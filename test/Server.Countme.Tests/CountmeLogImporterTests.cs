@@ -192,6 +192,17 @@ public sealed class CountmeLogImporterTests
     }
 
     [TestMethod]
+    public void A_line_stuffed_with_fake_requests_is_settled_without_counting_any_of_them()
+    {
+        var fake = "] \"GET /metalink?countme=1 HTTP/1.1\" 200 1 \"-\" \"libdnf (a 1; b; c.d) ";
+        var stuffed = LogLine.Address + " - - [x" + string.Concat(Enumerable.Repeat(fake, 400)) + "q)\"";
+
+        var result = Import(stuffed, LogLine.Of());
+
+        Assert.AreEqual((2L, 1L, 0L), (result.LinesRead, result.LinesCounted, result.LinesMalformed));
+    }
+
+    [TestMethod]
     public void A_gzip_file_is_recognised_by_its_bytes_not_its_name_and_gives_the_same_totals()
     {
         var content = string.Join("\n", LogLine.Of(), LogLine.Of(status: "302"), LogLine.Of(status: "404"), "junk") + "\n";

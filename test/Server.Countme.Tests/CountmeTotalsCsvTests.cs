@@ -50,7 +50,7 @@ public sealed class CountmeTotalsCsvTests
     }
 
     [TestMethod]
-    public void Reads_a_published_file_with_LF_or_CRLF_and_sums_repeated_keys()
+    public void Reads_a_published_file_with_LF_or_CRLF_a_byte_order_mark_or_a_blank_last_line_and_sums_repeated_keys()
     {
         var rows = new[]
         {
@@ -62,7 +62,7 @@ public sealed class CountmeTotalsCsvTests
         };
         using var folder = new TempFolder();
 
-        var lf = CountmeTotalsReader.Read(folder.Write("lf.csv", string.Join("\n", rows) + "\n"));
+        var lf = CountmeTotalsReader.Read(folder.Write("lf.csv", "\uFEFF" + string.Join("\n", rows) + "\n\n"));
         var crlf = CountmeTotalsReader.Read(folder.Write("crlf.csv", string.Join("\r\n", rows) + "\r\n"));
 
         var week2660 = new DateOnly(2020, 12, 28);

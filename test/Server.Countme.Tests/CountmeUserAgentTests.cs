@@ -57,6 +57,15 @@ public sealed class CountmeUserAgentTests
     }
 
     [TestMethod]
+    public void A_header_longer_than_the_limit_is_not_a_countme_client()
+    {
+        var padding = new string('x', CountmeUserAgent.MaxLength);
+
+        Assert.IsNotNull(CountmeUserAgent.Parse($"libdnf ({padding[..900]} 33; workstation; Linux.x86_64)"));
+        Assert.IsNull(CountmeUserAgent.Parse($"libdnf ({padding} 33; workstation; Linux.x86_64)"));
+    }
+
+    [TestMethod]
     public void A_hostile_header_does_not_hang_the_parser()
     {
         var agent = "libdnf (" + string.Concat(Enumerable.Repeat("a 1; b; ", 5000)) + "c";

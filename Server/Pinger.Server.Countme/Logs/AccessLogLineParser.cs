@@ -74,6 +74,10 @@ internal sealed class AccessLogLineParser
 
     private CountmeClient? Client(ReadOnlySpan<char> userAgent)
     {
+        if (userAgent.Length > CountmeUserAgent.MaxLength)
+        {
+            return null;
+        }
         if (_agentLookup.TryGetValue(userAgent, out var cached))
         {
             return cached;

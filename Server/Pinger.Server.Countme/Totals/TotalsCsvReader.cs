@@ -22,11 +22,8 @@ internal static class TotalsCsvReader
         {
             throw new FormatException($"{path}: line 1: empty file, expected the header '{CountmeTotalsCsv.Header}'");
         }
+        // StreamReader has already dropped a byte-order mark; CsvHelper skips blank lines.
         var header = string.Join(',', parser.Record);
-        if (header.Length > 0 && header[0] == '\uFEFF')
-        {
-            header = header[1..];
-        }
         if (header != CountmeTotalsCsv.Header)
         {
             throw new FormatException($"{path}: line 1: expected the header '{CountmeTotalsCsv.Header}', found {Quote(Shorten(header))}");
@@ -37,10 +34,6 @@ internal static class TotalsCsvReader
         {
             var record = parser.Record!;
             var line = parser.RawRow;
-            if (record is [""])
-            {
-                continue; // a blank line, as an editor may leave at the end
-            }
             if (record.Length != CountmeTotalsCsv.Columns.Length)
             {
                 throw new FormatException($"{path}: line {line}: expected {CountmeTotalsCsv.Columns.Length} fields, found {record.Length}");
