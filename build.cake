@@ -22,6 +22,7 @@ var rootBin = root.Combine("usr/bin");
 var rootProbes = root.Combine("usr/lib/pinger/probes");
 var rootConfig = root.Combine("usr/lib/pinger/config.d");
 var rootUnits = root.Combine("usr/lib/systemd/system");
+var rootPresets = root.Combine("usr/lib/systemd/system-preset");
 var pinger = rootBin.CombineWithFilePath("pinger");
 
 // The "N passed, N failed" line the Test target leaves for the very end of the output (after Cake's task table).
@@ -213,11 +214,12 @@ Task("Publish")
     EnsureDirectoryExists(rootConfig);
     CopyFiles("./contrib/config.d/*.toml", rootConfig);
 
-    var units = GetFiles("./contrib/systemd/*");
-    if (units.Count > 0)
+    // Units go to usr/lib/systemd/system/; preset files to usr/lib/systemd/system-preset/, where systemd reads them.
+    foreach (var file in GetFiles("./contrib/systemd/*"))
     {
-        EnsureDirectoryExists(rootUnits);
-        CopyFiles(units, rootUnits);
+        var into = file.GetExtension() == ".preset" ? rootPresets : rootUnits;
+        EnsureDirectoryExists(into);
+        CopyFileToDirectory(file, into);
     }
 
     Information("");
