@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Pinger.Server.Countme;
 
 /// <summary>
@@ -33,7 +35,7 @@ public static class CountmeLogImporter
                 {
                     case AccessLogLineKind.Counted:
                         counted++;
-                        totals[parsed.Key!] = totals.GetValueOrDefault(parsed.Key!) + 1;
+                        CollectionsMarshal.GetValueRefOrAddDefault(totals, parsed.Key!, out _)++;
                         break;
                     case AccessLogLineKind.Malformed:
                         malformed++;
