@@ -32,7 +32,7 @@ public sealed class ImportCommand(ServerSettings settings, string stateDirectory
 
             return status;
         }
-        catch (Exception e) when (e is SqliteException or IOException or UnauthorizedAccessException or InvalidOperationException or NotSupportedException)
+        catch (Exception e) when (e is System.Data.Common.DbException or IOException or UnauthorizedAccessException or InvalidOperationException or ArgumentException)
         {
             error.WriteLine("pinger-server: cannot open storage: " + e.Message);
             return ServerExitCodes.Failure;

@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Pinger.Server.Hosting;
 
 namespace Pinger.Server.Cli;
@@ -14,7 +13,7 @@ public sealed class ServeCommand(ServerOptions options, TextWriter error)
         {
             app = ServerApplication.Build(options);
         }
-        catch (Exception e) when (e is SqliteException or IOException or UnauthorizedAccessException or InvalidDataException or InvalidOperationException or NotSupportedException)
+        catch (Exception e) when (e is System.Data.Common.DbException or IOException or UnauthorizedAccessException or InvalidDataException or InvalidOperationException or ArgumentException)
         {
             await error.WriteLineAsync("pinger-server: cannot start: " + e.Message).ConfigureAwait(false);
             return ServerExitCodes.Failure;

@@ -9,7 +9,7 @@ public static class CounterStores
     /// <summary>An unopened store for <paramref name="settings"/>.</summary>
     public static ICounterStore Create(ServerSettings settings, string stateDirectory) => settings.Backend switch
     {
-        StorageBackend.PostgreSql => throw new NotSupportedException("the postgresql back end is not available in this build; use storage.backend = \"sqlite\""),
+        StorageBackend.PostgreSql => new PostgresCounterStore(settings.PostgreSqlConnection!),
         _ => SqliteCounterStore.InDirectory(stateDirectory),
     };
 }

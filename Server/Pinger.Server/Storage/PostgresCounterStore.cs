@@ -1,0 +1,255 @@
+using System.Globalization;
+using Npgsql;
+using NpgsqlTypes;
+using Pinger.Server.Countme;
+using Pinger.Server.Ingest;
+
+namespace Pinger.Server.Storage;
+
+/// <summary>
+/// PostgreSQL, for sites that already run it or several servers sharing one database. A batch is one transaction
+/// of a few statements whatever its size: the nonces go in with one array insert, the counters are summed in
+/// memory and written with one array upsert per table, rows in a fixed key order so concurrent servers lock them
+/// in the same order and cannot deadlock.
+/// </summary>
+public sealed class PostgresCounterStore(string connectionString) : ICounterStore
+{
+    private readonly NpgsqlDataSource _dataSource = NpgsqlDataSource.Create(connectionString);
+
+    /// <inheritdoc />
+    public void Open()
+    {
+        using var connection = _dataSource.OpenConnection();
+        PostgresSchema.Migrate(connection);
+    }
+
+    /// <inheritdoc />
+    public CommitOutcome Commit(CommitBatch batch)
+    {
+        try
+        {
+            using var connection = _dataSource.OpenConnection();
+            using var transaction = connection.BeginTransaction();
+            var fresh = InsertNonces(connection, transaction, batch.Reports);
+            var aggregate = new BatchAggregate();
+            var (counted, duplicates) = (0, 0);
+            foreach (var report in batch.Reports)
+            {
+                foreach (var window in report.Windows)
+                {
+                    if (fresh.Remove((window.KindName, window.StartText, report.Nonce)))
+                    {
+                        aggregate.AddReport(window, report);
+                        counted++;
+                    }
+                    else
+                    {
+                        duplicates++;
+                    }
+                }
+            }
+
+            foreach (var hit in batch.CountmeHits)
+            {
+                aggregate.AddCountme(hit, 1);
+            }
+
+            WriteAggregate(connection, transaction, aggregate);
+            foreach (var (kind, oldest) in batch.OldestOpen.OrderBy(p => p.Key))
+            {
+                using var delete = new NpgsqlCommand("DELETE FROM window_nonces WHERE kind = $1 AND start < $2", connection, transaction);
+                delete.Parameters.Add(new NpgsqlParameter { Value = WindowCalendar.NameOf(kind) });
+                delete.Parameters.Add(new NpgsqlParameter { Value = oldest });
+                delete.ExecuteNonQuery();
+            }
+
+            transaction.Commit();
+            return new CommitOutcome(counted, duplicates);
+        }
+        catch (Exception e) when (e is NpgsqlException or InvalidOperationException or TimeoutException or IOException)
+        {
+            throw new StorageUnavailableException("the PostgreSQL commit failed: " + e.Message, e);
+        }
+    }
+
+    /// <inheritdoc />
+    public bool Import(string contentSha256, IReadOnlyDictionary<CountmeTotalsKey, long> totals)
+    {
+        using var connection = _dataSource.OpenConnection();
+        using var transaction = connection.BeginTransaction();
+        using var mark = new NpgsqlCommand("INSERT INTO imported_files (sha256) VALUES ($1) ON CONFLICT DO NOTHING", connection, transaction);
+        mark.Parameters.Add(new NpgsqlParameter { Value = contentSha256 });
+        if (mark.ExecuteNonQuery() == 0)
+        {
+            transaction.Rollback();
+            return false;
+        }
+
+        var aggregate = new BatchAggregate();
+        foreach (var (key, hits) in totals)
+        {
+            aggregate.AddCountme(key, hits);
+        }
+
+        WriteAggregate(connection, transaction, aggregate);
+        transaction.Commit();
+        return true;
+    }
+
+    /// <inheritdoc />
+    public TotalsSnapshot ReadTotals(TotalsQuery query)
+    {
+        using var connection = _dataSource.OpenConnection();
+        using var transaction = connection.BeginTransaction(System.Data.IsolationLevel.RepeatableRead);
+        var reports = Query(connection, transaction, "SELECT kind, start, reports FROM report_counts", query, withField: false,
+            r => new WindowCount(WindowOf(r), r.GetInt64(2)));
+        var cells = Query(connection, transaction, "SELECT kind, start, field, value, count FROM field_counts", query, withField: true,
+            r => new TotalsCell(WindowOf(r), r.GetString(2), r.GetString(3), r.GetInt64(4)));
+        var systems = Query(connection, transaction,
+            "SELECT kind, start, os_name, os_version, os_variant, os_arch, sys_age, platform, count FROM system_counts", query, withField: false,
+            r => new SystemCount(WindowOf(r), new SystemTuple(r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5), r.GetString(6), r.GetString(7)), r.GetInt64(8)));
+        transaction.Commit();
+        return new TotalsSnapshot(reports, cells, systems);
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<CountmeTotal> ReadCountme(DateOnly fromWeek, DateOnly toWeek)
+    {
+        using var connection = _dataSource.OpenConnection();
+        using var command = new NpgsqlCommand("""
+            SELECT week_start, os_name, os_version, os_variant, os_arch, sys_age, repo_tag, repo_arch, hits FROM countme_totals
+            WHERE week_start >= $1 AND week_start <= $2
+            ORDER BY week_start, os_name COLLATE "C", os_version COLLATE "C", os_variant COLLATE "C", os_arch COLLATE "C",
+                sys_age COLLATE "C", repo_tag COLLATE "C", repo_arch COLLATE "C"
+            """, connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = fromWeek });
+        command.Parameters.Add(new NpgsqlParameter { Value = toWeek });
+        using var reader = command.ExecuteReader();
+        var rows = new List<CountmeTotal>();
+        while (reader.Read())
+        {
+            var key = new CountmeTotalsKey(reader.GetFieldValue<DateOnly>(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
+                reader.GetString(4), reader.GetString(5), reader.GetString(6), reader.GetString(7));
+            rows.Add(new CountmeTotal(key, reader.GetInt64(8)));
+        }
+
+        return rows;
+    }
+
+    /// <inheritdoc />
+    public void Check()
+    {
+        using var connection = _dataSource.OpenConnection();
+        using var command = new NpgsqlCommand("SELECT version FROM schema_version", connection);
+        command.ExecuteScalar();
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _dataSource.Dispose();
+
+    private static Window WindowOf(NpgsqlDataReader reader) =>
+        new(WindowCalendar.Parse(reader.GetString(0)) ?? WindowKind.Day, reader.GetFieldValue<DateOnly>(1));
+
+    private static DateOnly Date(string text) => DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static NpgsqlParameter Array<T>(IEnumerable<T> values) => new() { Value = values.ToArray() };
+
+    private static HashSet<(string Kind, string Start, string Nonce)> InsertNonces(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<CountedReport> reports)
+    {
+        var rows = reports.SelectMany(r => r.Windows.Select(w => (Kind: w.KindName, w.Start, r.Nonce)))
+            .OrderBy(r => r.Kind, StringComparer.Ordinal).ThenBy(r => r.Start).ThenBy(r => r.Nonce, StringComparer.Ordinal).ToArray();
+        var fresh = new HashSet<(string, string, string)>();
+        if (rows.Length == 0)
+        {
+            return fresh;
+        }
+
+        // A nonce twice in one batch: the first row is inserted, the second conflicts with it and is skipped.
+        using var command = new NpgsqlCommand("""
+            INSERT INTO window_nonces (kind, start, nonce) SELECT * FROM unnest($1::text[], $2::date[], $3::text[])
+            ON CONFLICT DO NOTHING RETURNING kind, start, nonce
+            """, connection, transaction);
+        command.Parameters.Add(Array(rows.Select(r => r.Kind)));
+        command.Parameters.Add(Array(rows.Select(r => r.Start)));
+        command.Parameters.Add(Array(rows.Select(r => r.Nonce)));
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            var start = reader.GetFieldValue<DateOnly>(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            fresh.Add((reader.GetString(0), start, reader.GetString(2)));
+        }
+
+        return fresh;
+    }
+
+    private static void WriteAggregate(NpgsqlConnection connection, NpgsqlTransaction transaction, BatchAggregate aggregate)
+    {
+        var reports = aggregate.Reports.ToArray();
+        Upsert(connection, transaction, """
+            INSERT INTO report_counts SELECT * FROM unnest($1::text[], $2::date[], $3::bigint[])
+            ON CONFLICT (kind, start) DO UPDATE SET reports = report_counts.reports + excluded.reports
+            """, reports.Length,
+            Array(reports.Select(p => p.Key.Kind)), Array(reports.Select(p => Date(p.Key.Start))), Array(reports.Select(p => p.Value)));
+        var fields = aggregate.Fields.ToArray();
+        Upsert(connection, transaction, """
+            INSERT INTO field_counts SELECT * FROM unnest($1::text[], $2::date[], $3::text[], $4::text[], $5::bigint[])
+            ON CONFLICT (kind, start, field, value) DO UPDATE SET count = field_counts.count + excluded.count
+            """, fields.Length,
+            Array(fields.Select(p => p.Key.Kind)), Array(fields.Select(p => Date(p.Key.Start))), Array(fields.Select(p => p.Key.Field)),
+            Array(fields.Select(p => p.Key.Value)), Array(fields.Select(p => p.Value)));
+        var systems = aggregate.Systems.ToArray();
+        Upsert(connection, transaction, """
+            INSERT INTO system_counts SELECT * FROM unnest($1::text[], $2::date[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::bigint[])
+            ON CONFLICT (kind, start, os_name, os_version, os_variant, os_arch, sys_age, platform) DO UPDATE SET count = system_counts.count + excluded.count
+            """, systems.Length,
+            Array(systems.Select(p => p.Key.Kind)), Array(systems.Select(p => Date(p.Key.Start))), Array(systems.Select(p => p.Key.System.OsName)),
+            Array(systems.Select(p => p.Key.System.OsVersion)), Array(systems.Select(p => p.Key.System.OsVariant)), Array(systems.Select(p => p.Key.System.OsArch)),
+            Array(systems.Select(p => p.Key.System.SysAge)), Array(systems.Select(p => p.Key.System.Platform)), Array(systems.Select(p => p.Value)));
+        var countme = aggregate.Countme.ToArray();
+        Upsert(connection, transaction, """
+            INSERT INTO countme_totals SELECT * FROM unnest($1::date[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::bigint[])
+            ON CONFLICT (week_start, os_name, os_version, os_variant, os_arch, sys_age, repo_tag, repo_arch) DO UPDATE SET hits = countme_totals.hits + excluded.hits
+            """, countme.Length,
+            Array(countme.Select(p => p.Key.WeekStart)), Array(countme.Select(p => p.Key.OsName)), Array(countme.Select(p => p.Key.OsVersion)),
+            Array(countme.Select(p => p.Key.OsVariant)), Array(countme.Select(p => p.Key.OsArch)), Array(countme.Select(p => p.Key.SysAge)),
+            Array(countme.Select(p => p.Key.RepoTag)), Array(countme.Select(p => p.Key.RepoArch)), Array(countme.Select(p => p.Value)));
+    }
+
+    private static void Upsert(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, int rows, params NpgsqlParameter[] arrays)
+    {
+        if (rows == 0)
+        {
+            return;
+        }
+
+        using var command = new NpgsqlCommand(sql, connection, transaction);
+        command.Parameters.AddRange(arrays);
+        command.ExecuteNonQuery();
+    }
+
+    private static List<T> Query<T>(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, string select, TotalsQuery query, bool withField, Func<NpgsqlDataReader, T> map)
+    {
+        using var command = new NpgsqlCommand(select + """
+             WHERE ($1::text IS NULL OR kind = $1) AND ($2::date IS NULL OR start >= $2) AND ($3::date IS NULL OR start <= $3)
+            """ + (withField ? " AND ($4::text IS NULL OR field = $4) ORDER BY kind, start, field COLLATE \"C\", value COLLATE \"C\"" : " ORDER BY kind, start"),
+            connection, transaction);
+        command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = query.Kind is { } kind ? WindowCalendar.NameOf(kind) : DBNull.Value });
+        command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Date, Value = query.From is { } from ? from : DBNull.Value });
+        command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Date, Value = query.To is { } to ? to : DBNull.Value });
+        if (withField)
+        {
+            command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)query.Field ?? DBNull.Value });
+        }
+
+        using var reader = command.ExecuteReader();
+        var rows = new List<T>();
+        while (reader.Read())
+        {
+            rows.Add(map(reader));
+        }
+
+        return rows;
+    }
+}

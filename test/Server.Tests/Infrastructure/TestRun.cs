@@ -1,0 +1,9 @@
+namespace Pinger.Server.Tests.Infrastructure;
+
+/// <summary>Once per test run: stops the shared PostgreSQL cluster and removes its directory.</summary>
+[TestClass]
+public static class TestRun
+{
+    [AssemblyCleanup]
+    public static void Cleanup() => PostgresCluster.StopShared();
+}

@@ -1,0 +1,122 @@
+using Pinger.Server.Countme;
+using Pinger.Server.Ingest;
+using Pinger.Server.Storage;
+
+namespace Pinger.Server.Tests.Storage;
+
+/// <summary>What every back end must do, run against each of them.</summary>
+public abstract class CounterStoreContract
+{
+    private static readonly Window Day = new(WindowKind.Day, new DateOnly(2026, 11, 27));
+    private static readonly Window Week = new(WindowKind.Week, new DateOnly(2026, 11, 23));
+    private static readonly Dictionary<WindowKind, DateOnly> NothingClosed = new()
+    {
+        [WindowKind.Day] = new DateOnly(2026, 11, 1), [WindowKind.Week] = new DateOnly(2026, 11, 1), [WindowKind.Month] = new DateOnly(2026, 10, 1),
+    };
+
+    [TestMethod]
+    public void A_batch_counts_each_report_once_per_window_even_with_retries_inside_and_across_batches()
+    {
+        using var store = OpenStore();
+        var report = Report("nonce-a", "aws", [Day, Week]);
+
+        var first = store.Commit(Batch(report, report, Report("nonce-b", "gcp", [Week])));
+        var again = store.Commit(Batch(report));
+
+        Assert.AreEqual(new CommitOutcome(3, 2), first);
+        Assert.AreEqual(new CommitOutcome(0, 2), again);
+        var totals = store.ReadTotals(new TotalsQuery(null, null, null, null));
+        CollectionAssert.AreEquivalent(new[] { new WindowCount(Day, 1), new WindowCount(Week, 2) }, totals.Reports.ToArray());
+        CollectionAssert.Contains(totals.Cells.ToArray(), new TotalsCell(Week, "platform.id", "aws", 1));
+        CollectionAssert.Contains(totals.Cells.ToArray(), new TotalsCell(Week, "hardware.features", "avx", 2));
+        CollectionAssert.Contains(totals.Systems.ToArray(), new SystemCount(Week, new SystemTuple("fedora", "41", "coreos", "x86_64", "3", "gcp"), 1));
+    }
+
+    [TestMethod]
+    public void Totals_are_filtered_by_window_kind_dates_and_field()
+    {
+        using var store = OpenStore();
+        store.Commit(Batch(Report("n1", "aws", [Day, Week])));
+
+        var weekOnly = store.ReadTotals(new TotalsQuery(WindowKind.Week, null, null, "platform.id"));
+        var fromLater = store.ReadTotals(new TotalsQuery(null, new DateOnly(2026, 11, 24), null, null));
+        var upTo = store.ReadTotals(new TotalsQuery(null, null, new DateOnly(2026, 11, 23), null));
+
+        CollectionAssert.AreEqual(new[] { new TotalsCell(Week, "platform.id", "aws", 1) }, weekOnly.Cells.ToArray());
+        CollectionAssert.AreEqual(new[] { new WindowCount(Day, 1) }, fromLater.Reports.ToArray());
+        CollectionAssert.AreEqual(new[] { new WindowCount(Week, 1) }, upTo.Reports.ToArray());
+    }
+
+    [TestMethod]
+    public void Nonces_of_closed_windows_are_deleted()
+    {
+        using var store = OpenStore();
+        var report = Report("n1", "aws", [Week]);
+        store.Commit(Batch(report));
+
+        store.Commit(new CommitBatch([], [], new Dictionary<WindowKind, DateOnly> { [WindowKind.Week] = new DateOnly(2026, 11, 30) }));
+
+        // Only visible because the nonce is gone: the server never accepts a closed window.
+        Assert.AreEqual(new CommitOutcome(1, 0), store.Commit(Batch(report)));
+    }
+
+    [TestMethod]
+    public void Countme_hits_and_imports_add_up_and_a_file_is_imported_once()
+    {
+        using var store = OpenStore();
+        var key = new CountmeTotalsKey(new DateOnly(2026, 11, 23), "Fedora Linux", "41", "coreos", "x86_64", "2", "fedora-41", "x86_64");
+        var other = key with { OsArch = "aarch64", RepoArch = "aarch64" };
+
+        store.Commit(new CommitBatch([], [key, key, other], NothingClosed));
+        var imported = store.Import("sha-1", new Dictionary<CountmeTotalsKey, long> { [key] = 100 });
+        var again = store.Import("sha-1", new Dictionary<CountmeTotalsKey, long> { [key] = 100 });
+
+        Assert.IsTrue(imported);
+        Assert.IsFalse(again);
+        CollectionAssert.AreEqual(
+            new[] { new CountmeTotal(other, 1), new CountmeTotal(key, 102) },
+            store.ReadCountme(new DateOnly(2026, 11, 23), new DateOnly(2026, 11, 23)).ToArray());
+        Assert.AreEqual(0, store.ReadCountme(new DateOnly(2026, 11, 30), new DateOnly(2026, 12, 31)).Count);
+    }
+
+    [TestMethod]
+    public void Opening_again_keeps_the_data_and_the_schema_version()
+    {
+        var location = NewLocation();
+        using (var store = CreateStore(location))
+        {
+            store.Open();
+            store.Commit(Batch(Report("n1", "aws", [Week])));
+        }
+
+        using var reopened = CreateStore(location);
+        reopened.Open();
+        reopened.Check();
+        Assert.AreEqual(1, reopened.ReadTotals(new TotalsQuery(WindowKind.Week, null, null, null)).Reports.Single().Reports);
+        Assert.AreEqual(1L, SchemaVersion(location));
+    }
+
+    /// <summary>Where a new, empty store lives (a directory or a database).</summary>
+    protected abstract string NewLocation();
+
+    /// <summary>A store at <paramref name="location"/>, not opened.</summary>
+    protected abstract ICounterStore CreateStore(string location);
+
+    /// <summary>The version recorded in the schema_version table.</summary>
+    protected abstract long SchemaVersion(string location);
+
+    private static CountedReport Report(string nonce, string platform, IReadOnlyList<Window> windows) => new(
+        nonce,
+        windows,
+        [new CountedValue("platform.id", platform), new CountedValue("hardware.features", "avx"), new CountedValue("hardware.features", "aes")],
+        new SystemTuple("fedora", "41", "coreos", "x86_64", "3", platform));
+
+    private static CommitBatch Batch(params CountedReport[] reports) => new(reports, [], NothingClosed);
+
+    private ICounterStore OpenStore()
+    {
+        var store = CreateStore(NewLocation());
+        store.Open();
+        return store;
+    }
+}
