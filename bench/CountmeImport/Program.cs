@@ -26,7 +26,8 @@ if (args is ["import", var file, .. var contentSize])
         $"{Path.GetFileName(file),-20} {megabytes,6:F1} MB stored  wall {stopwatch.Elapsed.TotalSeconds,5:F2} s {contentMegabytes / stopwatch.Elapsed.TotalSeconds,6:F1} MB/s  " +
         $"cpu {cpuSeconds,5:F2} s {contentMegabytes / cpuSeconds,6:F1} MB/s of log text  " +
         $"lines {result.LinesRead,10:N0} counted {result.LinesCounted,9:N0} malformed {result.LinesMalformed} keys {result.Totals.Count,5}  " +
-        $"peak working set {process.PeakWorkingSet64 / 1e6:F0} MB");
+        $"peak working set {process.PeakWorkingSet64 / 1e6:F0} MB, live managed {GC.GetTotalMemory(forceFullCollection: true) / 1e6:F1} MB");
+    GC.KeepAlive(result);
     return 0;
 }
 
