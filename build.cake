@@ -354,6 +354,20 @@ Task("Bench")
     }
 });
 
+Task("BenchCountme")
+    .Description("Imports synthetic access logs (plain and gzip; --sizes=50,200 MB) one process each, printing MB/s and peak working set; reads Fedora's public 2021 totals too when they are beside the checkout.")
+    .Does(() =>
+{
+    var sizes = Argument("sizes", "50,200").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    var arguments = new ProcessArgumentBuilder();
+    foreach (var size in sizes)
+    {
+        arguments.Append(size);
+    }
+    Information($"Bench: countme access-log import, load average {LoadAverage()} on {Environment.ProcessorCount} cores");
+    DotNetRun("./bench/CountmeImport/CountmeImport.csproj", arguments, new DotNetRunSettings { Configuration = "Release" });
+});
+
 //////////////////////////////////////////////////////////////////////
 // Entry point
 //////////////////////////////////////////////////////////////////////

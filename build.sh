@@ -3,6 +3,7 @@
 #   ./build.sh --target=Test            (the default)
 #   ./build.sh --target=Demo
 #   ./build.sh --target=Bench --runs=30 [--root=DIR]
+#   ./build.sh --target=BenchCountme --sizes=50,200
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 
