@@ -23,6 +23,8 @@ public static class ServerConfigSchema
             "How many reports may wait for the next commit; beyond that clients get 503 and retry later (default 10000).", Range(1, 1_000_000)),
         new("ingest", "rate_limit_per_minute", ConfigValueKind.Integer,
             "Requests per minute accepted from one address, kept in memory only; 0 turns the limit off (default 600).", Range(0, 1_000_000)),
+        new("ingest", "rate_limit_by_forwarded_for", ConfigValueKind.Boolean,
+            "Behind a reverse proxy: key the rate limit on the last X-Forwarded-For address (held in memory only) instead of the proxy's (default false)."),
         new("ingest", "clock_skew_seconds", ConfigValueKind.Integer,
             "How far a client's clock may be off when it names its windows (default 600).", Range(0, 86_400)),
         new("publishing", "min_count", ConfigValueKind.Integer,

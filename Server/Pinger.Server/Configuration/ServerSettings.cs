@@ -26,6 +26,9 @@ public sealed record ServerSettings
     /// <summary>Requests per minute per client address; 0 is unlimited.</summary>
     public int RateLimitPerMinute { get; init; } = 600;
 
+    /// <summary>Whether the rate limiter keys on the proxy's X-Forwarded-For entry rather than the connection.</summary>
+    public bool RateLimitByForwardedFor { get; init; }
+
     /// <summary>How far off a client's clock may be when it names its windows.</summary>
     public TimeSpan ClockSkew { get; init; } = TimeSpan.FromMinutes(10);
 
@@ -58,6 +61,7 @@ public sealed record ServerSettings
             MaxBodyBytes = (int?)Number("ingest.max_body_bytes") ?? defaults.MaxBodyBytes,
             QueueCapacity = (int?)Number("ingest.queue_capacity") ?? defaults.QueueCapacity,
             RateLimitPerMinute = (int?)Number("ingest.rate_limit_per_minute") ?? defaults.RateLimitPerMinute,
+            RateLimitByForwardedFor = (bool?)config.Get("ingest.rate_limit_by_forwarded_for")?.Value ?? false,
             ClockSkew = Number("ingest.clock_skew_seconds") is { } skew ? TimeSpan.FromSeconds(skew) : defaults.ClockSkew,
             MinCount = Number("publishing.min_count") ?? defaults.MinCount,
             AdminTokenFile = Text("admin.token_file"),

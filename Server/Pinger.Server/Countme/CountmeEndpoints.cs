@@ -26,7 +26,7 @@ public sealed class CountmeEndpoints(ServerSettings settings, IngestQueue queue,
 
     private async Task Handle(HttpContext context, string? redirect)
     {
-        if (!limiter.TryAcquire(context.Connection.RemoteIpAddress))
+        if (!limiter.TryAcquire(context))
         {
             await ProblemResponse.WriteAsync(context, StatusCodes.Status429TooManyRequests, "too many requests from this address", retryAfter: TimeSpan.FromMinutes(1)).ConfigureAwait(false);
             return;

@@ -42,7 +42,7 @@ public static class ServerApplication
         services.AddSingleton(store);
         services.AddSingleton<ServerMetrics>();
         services.AddSingleton(new IngestQueue(settings.QueueCapacity));
-        services.AddSingleton(new ClientRateLimiter(settings.RateLimitPerMinute));
+        services.AddSingleton(new ClientRateLimiter(settings.RateLimitPerMinute, settings.RateLimitByForwardedFor));
         services.AddSingleton(new AdminToken(settings.AdminTokenFile));
         services.AddSingleton(provider => new FieldRegistrySource(
             settings.SchemaDirectories, options.SchemaPollInterval, provider.GetRequiredService<ILogger<FieldRegistrySource>>()));

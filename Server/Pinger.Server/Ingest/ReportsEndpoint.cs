@@ -21,7 +21,7 @@ public sealed class ReportsEndpoint(
     /// <summary>Handles one request.</summary>
     public async Task HandleAsync(HttpContext context)
     {
-        if (!limiter.TryAcquire(context.Connection.RemoteIpAddress))
+        if (!limiter.TryAcquire(context))
         {
             await ProblemResponse.WriteAsync(context, StatusCodes.Status429TooManyRequests, "too many requests from this address", retryAfter: TimeSpan.FromMinutes(1)).ConfigureAwait(false);
             return;

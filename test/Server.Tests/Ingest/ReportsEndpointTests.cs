@@ -127,6 +127,25 @@ public sealed class ReportsEndpointTests
     }
 
     [TestMethod]
+    public async Task Behind_a_proxy_the_rate_limit_applies_per_forwarded_address()
+    {
+        await using var server = await TestServer.StartAsync(s => s with { RateLimitPerMinute = 2, RateLimitByForwardedFor = true });
+
+        async Task<HttpStatusCode> PostFrom(string forwardedFor)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/reports") { Content = new StringContent(ReportJson.Minimal(), Encoding.UTF8, "application/json") };
+            request.Headers.TryAddWithoutValidation("X-Forwarded-For", forwardedFor);
+            using var response = await server.Client.SendAsync(request);
+            return response.StatusCode;
+        }
+
+        Assert.AreEqual(HttpStatusCode.NoContent, await PostFrom("192.0.2.1"));
+        Assert.AreEqual(HttpStatusCode.NoContent, await PostFrom("198.51.100.7, 192.0.2.1"));
+        Assert.AreEqual(HttpStatusCode.TooManyRequests, await PostFrom("192.0.2.1"), "the proxy's entry is the last one; earlier ones are the client's own");
+        Assert.AreEqual(HttpStatusCode.NoContent, await PostFrom("192.0.2.2"));
+    }
+
+    [TestMethod]
     public async Task A_full_queue_gets_503_with_Retry_After_and_the_queued_reports_are_still_counted()
     {
         GatedStore? gated = null;

@@ -18,7 +18,7 @@ public sealed class PrivacyTests
         var stateFiles = new List<string>();
         IReadOnlyList<string> logs;
         var valid = ReportJson.Minimal();
-        await using (var server = await TestServer.StartAsync(directory: directory))
+        await using (var server = await TestServer.StartAsync(s => s with { RateLimitPerMinute = 1000, RateLimitByForwardedFor = true }, directory: directory))
         {
             server.Client.DefaultRequestHeaders.TryAddWithoutValidation("X-Forwarded-For", ForwardedFor);
             server.Client.DefaultRequestHeaders.TryAddWithoutValidation("X-Real-IP", ForwardedFor);

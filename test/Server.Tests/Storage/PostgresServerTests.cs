@@ -8,6 +8,8 @@ namespace Pinger.Server.Tests.Storage;
 [TestClass]
 public sealed class PostgresServerTests
 {
+    public TestContext TestContext { get; set; } = null!;
+
     [TestMethod]
     public async Task Two_thousand_concurrent_reports_are_counted_exactly_in_PostgreSQL()
     {
@@ -15,6 +17,7 @@ public sealed class PostgresServerTests
         var database = PostgresCluster.Get().CreateDatabase();
         await using var server = await TestServer.StartAsync(store: _ => new PostgresCounterStore(database));
         var next = -1;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var workers = Enumerable.Range(0, 40).Select(async _ =>
         {
             using var client = new HttpClient { BaseAddress = server.BaseAddress };
@@ -28,6 +31,7 @@ public sealed class PostgresServerTests
             }
         });
         await Task.WhenAll(workers);
+        TestContext.WriteLine($"{Reports} reports in {clock.Elapsed.TotalSeconds:F2} s: {Reports / clock.Elapsed.TotalSeconds:F0} reports/s");
 
         var totals = await Totals.AdminAsync(server.Client);
         Assert.AreEqual(Reports / 2, Totals.Reports(totals, "week"));
