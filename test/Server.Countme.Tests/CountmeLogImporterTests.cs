@@ -161,6 +161,21 @@ public sealed class CountmeLogImporterTests
     }
 
     [TestMethod]
+    public void Bytes_that_are_not_UTF_8_do_not_stop_the_import()
+    {
+        using var folder = new TempFolder();
+        var line = System.Text.Encoding.UTF8.GetBytes(LogLine.Of(referrer: "http://example.org/\u00e9") + "\n");
+        // The same line with its é in Latin-1, then a line of two stray bytes.
+        var at = Array.IndexOf(line, (byte)0xC3);
+        byte[] latin1 = [.. line[..at], 0xE9, .. line[(at + 2)..]];
+        var path = folder.WriteBytes("latin1.log", [.. latin1, 0xFF, 0xFE, (byte)'\n', .. line]);
+
+        var result = CountmeLogImporter.Import(path);
+
+        Assert.AreEqual((3L, 2L, 1L), (result.LinesRead, result.LinesCounted, result.LinesMalformed));
+    }
+
+    [TestMethod]
     public void CRLF_and_LF_files_give_the_same_totals_and_a_missing_last_newline_is_fine()
     {
         var lines = new[] { LogLine.Of(), LogLine.Of(agent: "rpm-ostree (Fedora 33; coreos; Linux.x86_64)"), LogLine.Of(status: "404") };

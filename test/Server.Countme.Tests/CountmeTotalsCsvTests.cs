@@ -101,6 +101,7 @@ public sealed class CountmeTotalsCsvTests
     [DataRow(Header + "\n10/02/2020,2020-02-16,1,Fedora,33,workstation,x86_64,1,fedora-33,x86_64\n", "line 2: week_start '10/02/2020' is not a yyyy-MM-dd date")]
     [DataRow(Header + "\n2020-02-10,2020-02-16,1,Fedora,33,workstation,x86_64,old,fedora-33,x86_64\n", "line 2: sys_age 'old' is not an integer")]
     [DataRow(Header + "\n2020-02-10,2020-02-16,1,Fed\"ora,33,workstation,x86_64,1,fedora-33,x86_64\n", "line 2: badly quoted field 'Fed\"ora'")]
+    [DataRow(Header + "\r\n2020-02-10,2020-02-16,1,\"Two\r\nLines\",33,workstation,x86_64,1,fedora-33,x86_64\r\n2020-02-10,2020-02-16,x,Fedora,33,workstation,x86_64,1,fedora-33,x86_64\r\n", "line 4: hits 'x' is not a non-negative integer")]
     public void A_malformed_totals_csv_is_refused_naming_the_file_and_line(string content, string message)
     {
         using var folder = new TempFolder();
