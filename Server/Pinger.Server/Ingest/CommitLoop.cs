@@ -63,13 +63,15 @@ public sealed partial class CommitLoop(
                 write.Done.TrySetResult();
             }
         }
-        catch (StorageUnavailableException e)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
+            // Whatever went wrong, the loop goes on: these clients are told to retry, the next batch may succeed.
+            var failure = e as StorageUnavailableException ?? new StorageUnavailableException("the commit failed: " + e.GetType().Name, e);
             metrics.CommitFailures.Inc();
-            LogCommitFailed(writes.Count, e.Message);
+            LogCommitFailed(writes.Count, failure.Message);
             foreach (var write in writes)
             {
-                write.Done.TrySetException(e);
+                write.Done.TrySetException(failure);
             }
         }
     }

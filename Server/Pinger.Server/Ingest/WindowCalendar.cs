@@ -51,20 +51,14 @@ public static class WindowCalendar
     };
 
     /// <summary>
-    /// The windows a report may name at <paramref name="now"/>: the current one and the previous one, seen from any
-    /// instant within <paramref name="skew"/> of now, so a client whose clock is slightly off is not refused.
+    /// The windows a report may name at <paramref name="now"/>: the current one and the previous one, plus the next
+    /// one when it starts within <paramref name="skew"/> (a client whose clock is slightly fast). A slow clock needs
+    /// nothing more: its current window is the server's current or previous one.
     /// </summary>
     public static IReadOnlySet<DateOnly> Acceptable(WindowKind kind, DateTimeOffset now, TimeSpan skew)
     {
-        var accepted = new HashSet<DateOnly>();
-        foreach (var instant in new[] { now - skew, now, now + skew })
-        {
-            var current = StartOf(kind, DateOnly.FromDateTime(instant.UtcDateTime));
-            accepted.Add(current);
-            accepted.Add(Previous(kind, current));
-        }
-
-        return accepted;
+        var current = StartOf(kind, DateOnly.FromDateTime(now.UtcDateTime));
+        return new HashSet<DateOnly> { current, Previous(kind, current), StartOf(kind, DateOnly.FromDateTime((now + skew).UtcDateTime)) };
     }
 
     /// <summary>The oldest window start still open at <paramref name="now"/>: nonces of earlier windows can go.</summary>

@@ -22,12 +22,25 @@ public sealed class TotalsEndpoints(ICounterStore store, ServerSettings settings
     /// <summary>Maps the routes.</summary>
     public void Map(IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/v1/totals", context => Totals(context, admin: false, csv: context.Request.Query["format"] == "csv"));
-        routes.MapGet("/v1/totals.csv", context => Totals(context, admin: false, csv: true));
-        routes.MapGet("/v1/countme/totals.csv", context => CountmeCsv(context, admin: false));
-        routes.MapGet("/v1/admin/totals", context => Totals(context, admin: true, csv: context.Request.Query["format"] == "csv"));
-        routes.MapGet("/v1/admin/totals.csv", context => Totals(context, admin: true, csv: true));
-        routes.MapGet("/v1/admin/countme/totals.csv", context => CountmeCsv(context, admin: true));
+        routes.MapGet("/v1/totals", context => Guarded(context, () => Totals(context, admin: false, csv: context.Request.Query["format"] == "csv")));
+        routes.MapGet("/v1/totals.csv", context => Guarded(context, () => Totals(context, admin: false, csv: true)));
+        routes.MapGet("/v1/countme/totals.csv", context => Guarded(context, () => CountmeCsv(context, admin: false)));
+        routes.MapGet("/v1/admin/totals", context => Guarded(context, () => Totals(context, admin: true, csv: context.Request.Query["format"] == "csv")));
+        routes.MapGet("/v1/admin/totals.csv", context => Guarded(context, () => Totals(context, admin: true, csv: true)));
+        routes.MapGet("/v1/admin/countme/totals.csv", context => Guarded(context, () => CountmeCsv(context, admin: true)));
+    }
+
+    // Storage that cannot be read is a 503 to retry, not a 500.
+    private static async Task Guarded(HttpContext context, Func<Task> read)
+    {
+        try
+        {
+            await read().ConfigureAwait(false);
+        }
+        catch (Exception e) when ((e is System.Data.Common.DbException or StorageUnavailableException or InvalidOperationException) && !context.Response.HasStarted)
+        {
+            await ProblemResponse.WriteAsync(context, StatusCodes.Status503ServiceUnavailable, "storage is unavailable; retry later", retryAfter: TimeSpan.FromSeconds(30)).ConfigureAwait(false);
+        }
     }
 
     private static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -42,7 +42,15 @@ public sealed partial class FieldRegistrySource : BackgroundService
         try
         {
             _current = FieldRegistryLoader.Load(_directories);
-            LogLoaded(_current.ProbeCount, string.Join(", ", _directories));
+            if (_current.ProbeCount == 0)
+            {
+                LogEmpty(string.Join(", ", _directories));
+            }
+            else
+            {
+                LogLoaded(_current.ProbeCount, string.Join(", ", _directories));
+            }
+
             return true;
         }
         catch (FormatException e)
@@ -96,6 +104,9 @@ public sealed partial class FieldRegistrySource : BackgroundService
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Field registry loaded: {ProbeCount} probes from {Directories}")]
     private partial void LogLoaded(int probeCount, string directories);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No field registry file (*.json from `pinger schema`) in {Directories}: every report is refused until one is added")]
+    private partial void LogEmpty(string directories);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Field registry not reloaded, the previous one stays in force: {Problem}")]
     private partial void LogRejected(string problem);

@@ -27,7 +27,8 @@ internal sealed class GatedStore(ICounterStore inner) : ICounterStore
 
     public bool Import(string contentSha256, IReadOnlyDictionary<CountmeTotalsKey, long> totals) => inner.Import(contentSha256, totals);
 
-    public TotalsSnapshot ReadTotals(TotalsQuery query) => inner.ReadTotals(query);
+    public TotalsSnapshot ReadTotals(TotalsQuery query) =>
+        Failing ? throw new StorageUnavailableException("the test made storage fail") : inner.ReadTotals(query);
 
     public IReadOnlyList<CountmeTotal> ReadCountme(DateOnly fromWeek, DateOnly toWeek) => inner.ReadCountme(fromWeek, toWeek);
 

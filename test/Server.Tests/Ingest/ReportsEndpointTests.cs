@@ -180,11 +180,13 @@ public sealed class ReportsEndpointTests
 
         using var response = await server.PostReportAsync(ReportJson.Minimal());
         using var ready = await server.Client.GetAsync("/readyz");
+        using var totals = await server.Client.GetAsync("/v1/totals");
         gated.Failing = false;
 
         Assert.AreEqual(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.AreEqual(TimeSpan.FromSeconds(30), response.Headers.RetryAfter?.Delta);
         Assert.AreEqual(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+        Assert.AreEqual(HttpStatusCode.ServiceUnavailable, totals.StatusCode);
         Assert.AreEqual(0, Totals.Reports(await Totals.AdminAsync(server.Client), "week"));
     }
 
