@@ -71,6 +71,23 @@ internal sealed partial class ServerProcess : IDisposable
         }
     }
 
+    /// <summary>SIGTERM, as systemd stops the service; returns the exit code.</summary>
+    public int Terminate()
+    {
+        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            kill.WaitForExit();
+        }
+
+        if (!_process.WaitForExit(TimeSpan.FromSeconds(60)))
+        {
+            KillHard();
+            throw new TimeoutException("pinger-server did not stop within 60 s of SIGTERM");
+        }
+
+        return _process.ExitCode;
+    }
+
     /// <summary>SIGKILL: no shutdown code runs.</summary>
     public void KillHard()
     {
