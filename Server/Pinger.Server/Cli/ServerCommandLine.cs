@@ -29,6 +29,12 @@ public sealed class ServerCommandLine(TextWriter output, TextWriter error)
         HelpName = "DIR",
     };
 
+    private readonly Option<string[]> _schemaFiles = new("--schema-file")
+    {
+        Description = "Also read this field registry file (repeatable), e.g. the host's own `pinger schema` output",
+        HelpName = "FILE",
+    };
+
     private readonly Option<string> _urls = new("--urls")
     {
         Description = "Listen on these URLs, separated by ';'",
@@ -61,14 +67,15 @@ public sealed class ServerCommandLine(TextWriter output, TextWriter error)
     {
         var root = new RootCommand("pinger-server: counts Pinger reports and countme requests, and publishes the totals.")
         {
-            _stateDir, _configDir, _schemaDirs, _urls,
+            _stateDir, _configDir, _schemaDirs, _schemaFiles, _urls,
         };
         root.SetAction((parse, cancellationToken) => WithSettings(parse, settings =>
         {
             var schemaDirs = parse.GetValue(_schemaDirs) ?? [];
+            var sources = (schemaDirs.Length > 0 ? schemaDirs : settings.SchemaDirectories).Concat(parse.GetValue(_schemaFiles) ?? []);
             var options = new ServerOptions
             {
-                Settings = schemaDirs.Length > 0 ? settings with { SchemaDirectories = schemaDirs.Select(Path.GetFullPath).ToArray() } : settings,
+                Settings = settings with { SchemaDirectories = sources.Select(Path.GetFullPath).ToArray() },
                 Urls = parse.GetValue(_urls)!,
                 StateDirectory = parse.GetValue(_stateDir)!,
             };
@@ -88,6 +95,13 @@ public sealed class ServerCommandLine(TextWriter output, TextWriter error)
         var checkConfig = new Command("check-config", "Validate the configuration and print the files read");
         checkConfig.SetAction((parse, _) => WithSettings(parse, _ =>
         {
+            var files = ServerConfigReader.Files(parse.GetValue(_configDir));
+            output.WriteLine(files.Count == 0 ? "no config file: the defaults apply" : "files merged, in order:");
+            foreach (var file in files)
+            {
+                output.WriteLine("  " + file);
+            }
+
             output.WriteLine("pinger-server: the configuration is valid");
             return Task.FromResult(ServerExitCodes.Ok);
         }));

@@ -13,11 +13,7 @@ public static class ServerConfigReader
     /// <summary>The settings, or null with the diagnostics when the config is invalid.</summary>
     public static (ServerSettings? Settings, IReadOnlyList<ConfigDiagnostic> Diagnostics) Read(string? configDir)
     {
-        var host = new RootedMachineFiles("/");
-        var directories = configDir is null
-            ? StandardDirectories.Select((d, i) => new ConfigDirectory(host, d, IsDistributionDefault: i == 0))
-            : [new ConfigDirectory(host, Path.GetFullPath(configDir))];
-        var merged = new DropInConfigReader(ServerConfigSchema.Instance, KnownProbes.NotLoaded).Read(directories.ToArray());
+        var merged = new DropInConfigReader(ServerConfigSchema.Instance, KnownProbes.NotLoaded).Read(Directories(configDir));
         if (merged.HasErrors)
         {
             return (null, merged.Diagnostics);
@@ -32,5 +28,16 @@ public static class ServerConfigReader
         }
 
         return (settings, merged.Diagnostics);
+    }
+
+    /// <summary>The drop-ins that are merged, in merge order, as paths on this host.</summary>
+    public static IReadOnlyList<string> Files(string? configDir) => DropInResolver.Resolve(Directories(configDir)).Select(f => f.HostPath).ToArray();
+
+    private static ConfigDirectory[] Directories(string? configDir)
+    {
+        var host = new RootedMachineFiles("/");
+        return configDir is null
+            ? StandardDirectories.Select((d, i) => new ConfigDirectory(host, d, IsDistributionDefault: i == 0)).ToArray()
+            : [new ConfigDirectory(host, Path.GetFullPath(configDir))];
     }
 }

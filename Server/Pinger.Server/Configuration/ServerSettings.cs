@@ -38,7 +38,7 @@ public sealed record ServerSettings
     /// <summary>The admin bearer token's file, or null when the admin API is off.</summary>
     public string? AdminTokenFile { get; init; }
 
-    /// <summary>The directories of field registry files, in precedence order.</summary>
+    /// <summary>The directories of field registry files (or single files), in precedence order.</summary>
     public IReadOnlyList<string> SchemaDirectories { get; init; } = StandardSchemaDirectories;
 
     /// <summary>Where /metalink redirects after counting, or null for 204.</summary>

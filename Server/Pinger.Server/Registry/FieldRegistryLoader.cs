@@ -3,8 +3,8 @@ using Pinger.Core.Schema;
 namespace Pinger.Server.Registry;
 
 /// <summary>
-/// Reads every <c>*.json</c> of the schema directories. Like config drop-ins, a file in a later directory replaces
-/// the file of the same name in an earlier one, and files are read in name order.
+/// Reads every <c>*.json</c> of the schema directories, and schema files named directly. Like config drop-ins, a
+/// file in a later directory replaces the file of the same name in an earlier one, and files are read in name order.
 /// </summary>
 public static class FieldRegistryLoader
 {
@@ -38,14 +38,25 @@ public static class FieldRegistryLoader
     private static IEnumerable<string> Files(IEnumerable<string> directories)
     {
         var byName = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        foreach (var directory in directories.Where(Directory.Exists))
+        foreach (var path in directories)
         {
-            foreach (var path in Directory.EnumerateFiles(directory, "*.json"))
+            if (File.Exists(path))
             {
-                var name = Path.GetFileName(path);
+                byName[Path.GetFileName(path)] = path;
+                continue;
+            }
+
+            if (!Directory.Exists(path))
+            {
+                continue;
+            }
+
+            foreach (var file in Directory.EnumerateFiles(path, "*.json"))
+            {
+                var name = Path.GetFileName(file);
                 if (!name.StartsWith('.'))
                 {
-                    byName[name] = path;
+                    byName[name] = file;
                 }
             }
         }

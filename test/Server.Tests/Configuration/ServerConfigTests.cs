@@ -91,7 +91,8 @@ public sealed class ServerConfigTests
         var run = await CommandRun.RunAsync("check-config", "--config-dir", directory.Path);
 
         Assert.AreEqual(ServerExitCodes.Ok, run.ExitCode, run.Error);
-        StringAssert.Contains(run.Output, "valid");
+        StringAssert.Contains(run.Output, Path.Combine(directory.Path, "10-ok.toml"));
+        StringAssert.Contains(run.Output, "the configuration is valid");
     }
 
     [TestMethod]

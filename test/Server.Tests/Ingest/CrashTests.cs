@@ -28,6 +28,10 @@ public sealed class CrashTests
     {
         using var directory = new TempDirectory();
         var args = await PrepareAsync(directory);
+
+        // The host's own schema file, named directly, instead of a directory.
+        args[^1] = Path.Combine(args[^1], "10-test.json");
+        args[^2] = "--schema-file";
         var exitCode = -1;
         var (sent, acknowledged) = await StreamUntilAsync(args, server => exitCode = server.Terminate());
 
