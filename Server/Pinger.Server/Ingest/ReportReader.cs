@@ -19,6 +19,12 @@ public sealed class ReportReader(FieldRegistry registry, DateTimeOffset now, Tim
     /// <summary>Reads and checks one body.</summary>
     public ReportReadResult Read(ReadOnlyMemory<byte> body)
     {
+        // The parser checks UTF-8 only where it must; a bad sequence inside a string would surface later, as a crash.
+        if (!System.Text.Unicode.Utf8.IsValid(body.Span))
+        {
+            return ReportReadResult.Malformed("(body)", "not valid UTF-8");
+        }
+
         JsonDocument document;
         try
         {
