@@ -96,6 +96,33 @@ public sealed class ServerConfigTests
     }
 
     [TestMethod]
+    public async Task A_state_directory_that_cannot_be_created_stops_the_start_with_exit_code_1()
+    {
+        using var directory = new TempDirectory();
+        var notADirectory = Path.Combine(directory.Path, "file");
+        File.WriteAllText(notADirectory, "x");
+
+        var run = await CommandRun.RunAsync("--config-dir", directory.Path, "--state-dir", Path.Combine(notADirectory, "state"), "--urls", "http://127.0.0.1:0");
+
+        Assert.AreEqual(ServerExitCodes.Failure, run.ExitCode);
+        StringAssert.Contains(run.Error, "pinger-server: cannot start: ");
+    }
+
+    [TestMethod]
+    public async Task A_short_admin_token_stops_the_start_with_exit_code_1()
+    {
+        using var directory = new TempDirectory();
+        var token = Path.Combine(directory.Path, "token");
+        File.WriteAllText(token, "short\n");
+        File.WriteAllText(Path.Combine(directory.Path, "50-admin.toml"), $"[admin]\ntoken_file = \"{token}\"\n");
+
+        var run = await CommandRun.RunAsync("--config-dir", directory.Path, "--state-dir", Path.Combine(directory.Path, "state"), "--urls", "http://127.0.0.1:0");
+
+        Assert.AreEqual(ServerExitCodes.Failure, run.ExitCode);
+        StringAssert.Contains(run.Error, "the admin token must be at least 16 characters");
+    }
+
+    [TestMethod]
     public async Task An_unknown_option_is_a_usage_error()
     {
         var run = await CommandRun.RunAsync("--no-such-option");
