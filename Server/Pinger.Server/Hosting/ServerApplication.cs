@@ -4,8 +4,8 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Pinger.Server.Countme;
 using Pinger.Server.Ingest;
+using Pinger.Server.Metalink;
 using Pinger.Server.Operations;
 using Pinger.Server.Publishing;
 using Pinger.Server.Registry;
@@ -52,7 +52,7 @@ public static class ServerApplication
             settings.ClockSkew, provider.GetRequiredService<ILogger<CommitLoop>>()));
         services.AddSingleton<ReportsEndpoint>();
         services.AddSingleton<TotalsEndpoints>();
-        services.AddSingleton<CountmeEndpoints>();
+        services.AddSingleton<MetalinkEndpoints>();
         services.AddSingleton(new HealthEndpoints(store, settings, options.StateDirectory));
 
         var app = builder.Build();
@@ -106,7 +106,7 @@ public static class ServerApplication
         var reports = app.Services.GetRequiredService<ReportsEndpoint>();
         app.MapPost("/v1/reports", reports.HandleAsync);
         app.Services.GetRequiredService<TotalsEndpoints>().Map(app);
-        app.Services.GetRequiredService<CountmeEndpoints>().Map(app);
+        app.Services.GetRequiredService<MetalinkEndpoints>().Map(app);
         app.Services.GetRequiredService<HealthEndpoints>().Map(app);
         app.MapMetrics("/metrics", metrics.Registry);
     }

@@ -2,18 +2,19 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Pinger.Server.Configuration;
+using Pinger.Server.Countme;
 using Pinger.Server.Ingest;
 using Pinger.Server.Operations;
 using Pinger.Server.Storage;
 
-namespace Pinger.Server.Countme;
+namespace Pinger.Server.Metalink;
 
 /// <summary>
 /// GET /metalink and /mirrorlist, counted exactly as mirrors-countme counts its access logs: a request with a
 /// <c>countme</c> value from a libdnf or rpm-ostree User-Agent adds one hit to its week's (os, version, variant,
 /// arch, age, repo, repo arch) total. The User-Agent is parsed and dropped; only the totals key is kept.
 /// </summary>
-public sealed class CountmeEndpoints(ServerSettings settings, IngestQueue queue, ClientRateLimiter limiter, TimeProvider clock)
+public sealed class MetalinkEndpoints(ServerSettings settings, IngestQueue queue, ClientRateLimiter limiter, TimeProvider clock)
 {
     private const int MaxQueryTokenLength = 128;
 

@@ -1,7 +1,7 @@
 using Pinger.Server.Storage;
 using Pinger.Server.Tests.Infrastructure;
 
-namespace Pinger.Server.Tests.Countme;
+namespace Pinger.Server.Tests.Cli;
 
 [TestClass]
 public sealed class ImportCommandTests

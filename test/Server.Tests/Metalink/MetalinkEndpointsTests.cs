@@ -2,10 +2,10 @@ using System.Net;
 using System.Net.Http.Headers;
 using Pinger.Server.Tests.Infrastructure;
 
-namespace Pinger.Server.Tests.Countme;
+namespace Pinger.Server.Tests.Metalink;
 
 [TestClass]
-public sealed class CountmeEndpointTests
+public sealed class MetalinkEndpointsTests
 {
     private const string Header = "week_start,week_end,hits,os_name,os_version,os_variant,os_arch,sys_age,repo_tag,repo_arch";
     private const string Libdnf = "libdnf (Fedora Linux 41; coreos; Linux.x86_64)";
