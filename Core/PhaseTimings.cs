@@ -10,6 +10,9 @@ public sealed class PhaseTimings
     /// <summary>The phases measured so far, in order.</summary>
     public IReadOnlyList<(string Phase, TimeSpan Elapsed)> Phases => _phases;
 
+    /// <summary>Records a duration measured elsewhere.</summary>
+    public void Add(string phase, TimeSpan elapsed) => _phases.Add((phase, elapsed));
+
     /// <summary>Runs <paramref name="work"/> and records its duration under <paramref name="phase"/>.</summary>
     public T Measure<T>(string phase, Func<T> work)
     {

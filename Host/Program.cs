@@ -1,8 +1,15 @@
+using Pinger.Core;
 using Pinger.Host.Cli;
+
+var timings = new PhaseTimings();
+if (Environment.GetEnvironmentVariable("PINGER_TIMINGS") == "1")
+{
+    timings.Add("runtime start-up until Main", DateTime.Now - System.Diagnostics.Process.GetCurrentProcess().StartTime);
+}
 
 // Standard output carries only the report (or a command's text). Point Console.Out at standard error before
 // any plugin loads, so nothing a plugin prints can end up in what --dry-run shows.
 var output = Console.OpenStandardOutput();
 var error = Console.Error;
 Console.SetOut(error);
-return await new PingerCommandLine(new StandardStreams(output, error)).RunAsync(args);
+return await new PingerCommandLine(new StandardStreams(output, error), timings).RunAsync(args);

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-
 namespace Pinger.Core.Reporting;
 
 /// <summary>
@@ -12,9 +10,19 @@ public static class ReportNonce
     /// <summary>The length of a nonce: 16 random bytes in unpadded base64url.</summary>
     public const int Length = 22;
 
-    /// <summary>A new random nonce.</summary>
-    public static string Create() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(16))
-        .TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    /// <summary>A new random nonce, from the kernel's cryptographic random source.</summary>
+    public static string Create()
+    {
+        // /dev/urandom is the same source OpenSSL seeds from; reading it directly spares every run the ~5 ms of
+        // loading OpenSSL that RandomNumberGenerator costs on Linux.
+        var bytes = new byte[16];
+        using (var random = File.OpenRead("/dev/urandom"))
+        {
+            random.ReadExactly(bytes);
+        }
+
+        return Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    }
 
     /// <summary>Whether <paramref name="text"/> has the shape of a nonce.</summary>
     public static bool IsWellFormed(string? text) =>

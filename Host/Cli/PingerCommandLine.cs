@@ -65,18 +65,19 @@ public sealed class PingerCommandLine
     };
 
     private readonly StandardStreams _streams;
+    private readonly PhaseTimings _timings;
 
-    /// <summary>A command line writing to <paramref name="streams"/>.</summary>
-    public PingerCommandLine(StandardStreams streams)
+    /// <summary>A command line writing to <paramref name="streams"/>, recording how long each phase takes in <paramref name="timings"/>.</summary>
+    public PingerCommandLine(StandardStreams streams, PhaseTimings timings)
     {
         _streams = streams;
+        _timings = timings;
     }
 
     /// <summary>Parses <paramref name="args"/> and runs the chosen command; returns the exit status.</summary>
     public async Task<int> RunAsync(string[] args)
     {
-        var root = BuildRootCommand();
-        var parse = root.Parse(args);
+        var parse = _timings.Measure("parse command line", () => BuildRootCommand().Parse(args));
         if (parse.Errors.Count > 0)
         {
             foreach (var error in parse.Errors)
@@ -148,11 +149,11 @@ public sealed class PingerCommandLine
             StateDirectory = parse.GetValue(_stateDir) ?? "/var/lib/pinger",
             RuntimeDirectory = parse.GetValue(_runtimeDir) ?? "/run/pinger",
         };
-        await using var logger = LogSetup.Create(settings.Verbose, _streams.Error);
+        await using var logger = _timings.Measure("set up logging", () => LogSetup.Create(settings.Verbose, _streams.Error));
         ServiceProvider services;
         try
         {
-            services = Services.Build(settings, _streams, logger);
+            services = _timings.Measure("wire services", () => Services.Build(settings, _streams, logger, _timings));
         }
         catch (FormatException e)
         {
@@ -173,7 +174,7 @@ public sealed class PingerCommandLine
             }
             finally
             {
-                PrintTimings(services.GetRequiredService<PhaseTimings>());
+                PrintTimings(_timings);
             }
         }
     }

@@ -19,6 +19,7 @@ public sealed class DryRunCommand(
     RootedMachineFiles files,
     TimeProvider clock,
     StandardStreams streams,
+    Pinger.Core.PhaseTimings timings,
     ILogger logger)
 {
     /// <summary>Runs the command; returns the exit status.</summary>
@@ -39,7 +40,7 @@ public sealed class DryRunCommand(
 
         diagnostics.Probes(collection);
         var now = clock.GetUtcNow();
-        var plan = ReportPlan.For(stateStore.Load(now).State, now, SystemEpoch.From(files));
+        var plan = timings.Measure("read state", () => ReportPlan.For(stateStore.Load(now).State, now, SystemEpoch.From(files)));
         if (!plan.IsDueNow)
         {
             logger.Information("no window is due now: this is the report the next run will send from {Next}", plan.Windows[0].Start);
@@ -50,7 +51,8 @@ public sealed class DryRunCommand(
             logger.Warning("no server is configured ([reporting] server): 'pinger run' sends nothing");
         }
 
-        await streams.Output.WriteAsync(ReportSerializer.Serialize(plan.Apply(report)), cancellationToken).ConfigureAwait(false);
+        var bytes = timings.Measure("plan and serialize", () => ReportSerializer.Serialize(plan.Apply(report)));
+        await streams.Output.WriteAsync(bytes, cancellationToken).ConfigureAwait(false);
         await streams.Output.FlushAsync(cancellationToken).ConfigureAwait(false);
         return collection.IsPartial ? ExitCodes.PartialReport : ExitCodes.Ok;
     }

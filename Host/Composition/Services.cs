@@ -19,13 +19,13 @@ namespace Pinger.Host.Composition;
 public static class Services
 {
     /// <summary>The service provider for <paramref name="settings"/>, logging through <paramref name="logger"/>.</summary>
-    public static ServiceProvider Build(InvocationSettings settings, StandardStreams streams, ILogger logger)
+    public static ServiceProvider Build(InvocationSettings settings, StandardStreams streams, ILogger logger, PhaseTimings timings)
     {
         var services = new ServiceCollection();
         services.AddSingleton(settings);
         services.AddSingleton(streams);
         services.AddSingleton(logger);
-        services.AddSingleton<PhaseTimings>();
+        services.AddSingleton(timings);
         services.AddSingleton<TimeProvider>(new ClockFromEnvironment(Environment.GetEnvironmentVariable("PINGER_NOW")));
         services.AddSingleton(new StateStore(settings.StateDirectory));
         services.AddSingleton(new HistoryLog(settings.StateDirectory));
