@@ -25,6 +25,8 @@ public sealed class TotalsEndpoints(ICounterStore store, ServerSettings settings
         routes.MapGet("/v1/totals", context => Guarded(context, () => Totals(context, admin: false, csv: context.Request.Query["format"] == "csv")));
         routes.MapGet("/v1/totals.csv", context => Guarded(context, () => Totals(context, admin: false, csv: true)));
         routes.MapGet("/v1/countme/totals.csv", context => Guarded(context, () => CountmeCsv(context, admin: false)));
+        routes.MapGet("/v1/systems.csv", context => Guarded(context, () => SystemsCsv(context, admin: false)));
+        routes.MapGet("/v1/admin/systems.csv", context => Guarded(context, () => SystemsCsv(context, admin: true)));
         routes.MapGet("/v1/admin/totals", context => Guarded(context, () => Totals(context, admin: true, csv: context.Request.Query["format"] == "csv")));
         routes.MapGet("/v1/admin/totals.csv", context => Guarded(context, () => Totals(context, admin: true, csv: true)));
         routes.MapGet("/v1/admin/countme/totals.csv", context => Guarded(context, () => CountmeCsv(context, admin: true)));
@@ -132,6 +134,36 @@ public sealed class TotalsEndpoints(ICounterStore store, ServerSettings settings
                 count = s.Count,
             }),
         }, context.RequestAborted).ConfigureAwait(false);
+    }
+
+    /// <summary>The columns of the systems CSV: the countme tuple of reports, per window, with the platform.</summary>
+    public const string SystemsHeader = "window,start,os_name,os_version,os_variant,os_arch,sys_age,platform,count";
+
+    private async Task SystemsCsv(HttpContext context, bool admin)
+    {
+        if (await Refused(context, admin).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        var (query, problem) = TotalsRequest.Parse(context.Request.Query);
+        if (query is null)
+        {
+            await ProblemResponse.WriteAsync(context, StatusCodes.Status400BadRequest, "invalid totals query", [problem!]).ConfigureAwait(false);
+            return;
+        }
+
+        var snapshot = store.ReadTotals(query);
+        var systems = admin ? snapshot.Systems : CellSuppression.Apply(snapshot, settings.MinCount).Systems;
+        var text = new StringBuilder(SystemsHeader + "\n");
+        foreach (var row in systems)
+        {
+            var system = row.System;
+            text.Append(CsvText.Line(row.Window.KindName, row.Window.StartText, system.OsName, system.OsVersion, system.OsVariant,
+                system.OsArch, system.SysAge, system.Platform, Number(row.Count)));
+        }
+
+        await WriteCsv(context, text, "systems.csv").ConfigureAwait(false);
     }
 
     private async Task CountmeCsv(HttpContext context, bool admin)

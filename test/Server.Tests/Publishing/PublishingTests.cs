@@ -91,6 +91,25 @@ public sealed class PublishingTests
     }
 
     [TestMethod]
+    public async Task The_countme_tuples_of_reports_are_served_as_CSV_per_window()
+    {
+        await using var server = await TestServer.StartAsync(s => s with { MinCount = 2 });
+        await PostAsync(server, 2, platform: "aws");
+        await PostAsync(server, 1, platform: "gcp");
+
+        var open = await server.Client.GetStringAsync("/v1/systems.csv?window=week");
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/v1/admin/systems.csv?window=week");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Totals.AdminToken);
+        using var admin = await server.Client.SendAsync(request);
+
+        const string Header = "window,start,os_name,os_version,os_variant,os_arch,sys_age,platform,count\n";
+        Assert.AreEqual(Header, open, "one cell below k withholds the only other one too");
+        Assert.AreEqual(
+            Header + "week,2026-11-23,fedora,41,coreos,x86_64,3,aws,2\nweek,2026-11-23,fedora,41,coreos,x86_64,3,gcp,1\n",
+            await admin.Content.ReadAsStringAsync());
+    }
+
+    [TestMethod]
     [DataRow("?window=year", "window")]
     [DataRow("?from=yesterday", "from")]
     [DataRow("?to=2026-13-01", "to")]
