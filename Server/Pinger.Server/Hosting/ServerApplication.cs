@@ -23,7 +23,12 @@ public static class ServerApplication
     /// <summary>Builds the application; the store is opened (and migrated) here, so a broken store fails the start.</summary>
     public static WebApplication Build(ServerOptions options)
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        // Always Production: the Development environment would add an exception page that shows request details.
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            ContentRootPath = AppContext.BaseDirectory,
+            EnvironmentName = Environments.Production,
+        });
         builder.WebHost.UseUrls(options.Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
