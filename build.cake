@@ -354,6 +354,103 @@ Task("Bench")
     }
 });
 
+Task("BenchReporting")
+    .Description("Reporting figures: full vs minimal dry-run, the cost of sending over a dry-run, and the wall time of a run against a black-holed server with the default budget (--skip-blackhole to leave that out).")
+    .IsDependentOn("Publish")
+    .Does(() =>
+{
+    var runs = Argument("runs", 20);
+    var skipBlackHole = HasArgument("skip-blackhole");
+    var work = artifacts.Combine("bench/reporting");
+    CleanOrCreate(work);
+    string Config(string name, string toml)
+    {
+        var dir = work.Combine("config-" + name);
+        EnsureDirectoryExists(dir);
+        System.IO.File.WriteAllText(dir.CombineWithFilePath("50-bench.toml").FullPath, toml);
+        return dir.FullPath;
+    }
+
+    // A local server that acknowledges every report at once, as a healthy server would.
+    using var server = new System.Net.HttpListener();
+    var port = FreeLoopbackPort();
+    server.Prefixes.Add($"http://127.0.0.1:{port}/");
+    server.Start();
+    var serving = System.Threading.Tasks.Task.Run(() =>
+    {
+        while (server.IsListening)
+        {
+            try
+            {
+                var context = server.GetContext();
+                context.Request.InputStream.CopyTo(System.IO.Stream.Null);
+                context.Response.StatusCode = 204;
+                context.Response.Close();
+            }
+            catch (Exception) when (!server.IsListening)
+            {
+            }
+        }
+    });
+
+    var state = work.Combine("state").FullPath;
+    var minimal = Config("minimal", "[reporting]\nlevel = \"minimal\"\n");
+    var full = Config("full", "[reporting]\nlevel = \"full\"\n");
+    var sending = Config("send", $"[reporting]\nlevel = \"minimal\"\nserver = \"http://127.0.0.1:{port}/\"\n");
+    var dryMinimal = new TimedCommand("dry-run, minimal", pinger.FullPath, new List<string> { "--dry-run", "--config-dir", minimal, "--state-dir", state });
+    var dryFull = new TimedCommand("dry-run, full", pinger.FullPath, new List<string> { "--dry-run", "--config-dir", full, "--state-dir", state });
+    var drySend = new TimedCommand("dry-run, with server", pinger.FullPath, new List<string> { "--dry-run", "--config-dir", sending, "--state-dir", state });
+    var run = new TimedCommand("run (collect + send)", pinger.FullPath, new List<string> { "run", "--config-dir", sending, "--state-dir", state, "--runtime-dir", work.Combine("run").FullPath });
+
+    // Every run starts from an empty state directory, so a window is always due and the report is really sent.
+    void Fresh() { if (System.IO.Directory.Exists(state)) System.IO.Directory.Delete(state, true); }
+    var all = new[] { dryMinimal, dryFull, drySend, run };
+    for (var i = 0; i < 3 + runs; i++)
+    {
+        foreach (var command in i % 2 == 0 ? all : all.Reverse())
+        {
+            Fresh();
+            command.Run(record: i >= 3);
+        }
+    }
+
+    Information("");
+    Information($"BenchReporting: {runs} interleaved runs each after 3 warm-up runs; load average {LoadAverage()} on {Environment.ProcessorCount} cores");
+    foreach (var command in all)
+    {
+        Information($"  {command.Name,-26} {command.Median,7:F1} ms median {command.P90,7:F1} ms p90" + (command.Failures > 0 ? $"  ({command.Failures} runs exited non-zero: {command.LastError.Trim()})" : ""));
+    }
+    var fullRatio = dryFull.Median / dryMinimal.Median;
+    var sendCost = run.Median - drySend.Median;
+    Information($"  full / minimal dry-run       {fullRatio,7:F2}        target <= 1.2     {Verdict(fullRatio <= 1.2)}");
+    Information($"  run minus dry-run            {sendCost,7:F1} ms     target <= 30 ms   {Verdict(sendCost <= 30 && run.Failures == 0)}");
+    server.Stop();
+
+    if (!skipBlackHole)
+    {
+        // A server that accepts connections and never answers: the run must end within its budget (default 60 s).
+        using var hole = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        hole.Start();
+        var held = new List<System.Net.Sockets.Socket>();
+        var holding = System.Threading.Tasks.Task.Run(async () =>
+        {
+            try { while (true) held.Add(await hole.AcceptSocketAsync()); } catch (Exception) { }
+        });
+        var holePort = ((System.Net.IPEndPoint)hole.LocalEndpoint).Port;
+        var blackHoled = Config("blackhole", $"[reporting]\nlevel = \"minimal\"\nserver = \"http://127.0.0.1:{holePort}/\"\n");
+        var stuck = new TimedCommand("run, black-holed server", pinger.FullPath, new List<string> { "run", "--config-dir", blackHoled, "--state-dir", state, "--runtime-dir", work.Combine("run").FullPath });
+        Fresh();
+        var result = stuck.RunOnce();
+        hole.Stop();
+        held.ForEach(s => s.Dispose());
+        Information($"  run, black-holed server      {result.Milliseconds / 1000,7:F1} s      budget 60 s       {Verdict(result.Milliseconds <= 60_000 && result.ExitCode == 0)}  (exit {result.ExitCode})");
+        foreach (var line in result.Stderr.Split('\n').Where(l => l.Contains("not reached")))
+        {
+            Information("    " + line.Trim());
+        }
+    }
+});
+
 Task("BenchCountme")
     .Description("Imports synthetic access logs (plain and gzip; --sizes=50,200 MB) one process each, printing MB/s and peak working set; reads Fedora's public 2021 totals too when they are beside the checkout.")
     .Does(() =>
@@ -414,6 +511,15 @@ DotNetPublishSettings PublishTo(DirectoryPath output, bool singleFile) => new Do
         .WithProperty("PublishReferencesDocumentationFiles", "false"),
     ArgumentCustomization = args => args.Append("--artifacts-path").AppendQuoted(artifacts.Combine("build").FullPath),
 };
+
+int FreeLoopbackPort()
+{
+    var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+    probe.Start();
+    var port = ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
+    probe.Stop();
+    return port;
+}
 
 void CleanOrCreate(DirectoryPath directory)
 {

@@ -23,6 +23,7 @@ public sealed class RunCommand(
     RootedMachineFiles files,
     FirstRunNotice notice,
     TimeProvider clock,
+    Pinger.Core.PhaseTimings timings,
     ILogger logger)
 {
     /// <summary>Runs the command; returns the exit status.</summary>
@@ -74,16 +75,20 @@ public sealed class RunCommand(
         var runLog = logger.ForContext("Windows", windows);
 
         // The nonce is on disk before anything leaves: a lost answer then never leads to a second count.
-        if (!TrySave(loaded.State with { Pending = new PendingReport(plan.Nonce, plan.Windows) }, "nothing was sent"))
+        if (!timings.Measure("save the nonce", () => TrySave(loaded.State with { Pending = new PendingReport(plan.Nonce, plan.Windows) }, "nothing was sent")))
         {
             return ExitCodes.Failure;
         }
 
         var sender = new ReportSender(new DeliverySettings(server, config.SendBudget, config.Proxy), clock);
-        var outcome = await sender.SendAsync(report, cancellationToken).ConfigureAwait(false);
+        var outcome = await timings.MeasureAsync("send", () => sender.SendAsync(report, cancellationToken)).ConfigureAwait(false);
         var next = outcome.Result == DeliveryResult.Deferred ? loaded.State with { Pending = new PendingReport(plan.Nonce, plan.Windows) } : loaded.State.WithCounted(plan.Windows);
-        TrySave(next, "the report's nonce is kept, so the server will not count it twice");
-        Record(server, outcome, report);
+        timings.Measure("save state", () => TrySave(next, "the report's nonce is kept, so the server will not count it twice"));
+        timings.Measure("append history", () =>
+        {
+            Record(server, outcome, report);
+            return true;
+        });
         switch (outcome.Result)
         {
             case DeliveryResult.Accepted:

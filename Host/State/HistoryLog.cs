@@ -11,8 +11,6 @@ public sealed class HistoryLog(string directory)
     /// <summary>How many entries are kept.</summary>
     public const int Capacity = 50;
 
-    private static readonly JsonSerializerOptions Options = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
-
     /// <summary>The log file's path.</summary>
     public string FilePath => Path.Combine(directory, "history.jsonl");
 
@@ -34,7 +32,7 @@ public sealed class HistoryLog(string directory)
     public void Append(HistoryEntry entry)
     {
         Directory.CreateDirectory(directory);
-        var lines = Read().Append(entry).TakeLast(Capacity).Select(e => JsonSerializer.Serialize(e, Options));
+        var lines = Read().Append(entry).TakeLast(Capacity).Select(e => JsonSerializer.Serialize(e, HistoryJson.Default.HistoryEntry));
         var temporary = FilePath + ".tmp";
         File.WriteAllLines(temporary, lines);
         File.SetUnixFileMode(temporary, UnixFileMode.UserRead | UnixFileMode.UserWrite);
@@ -45,7 +43,7 @@ public sealed class HistoryLog(string directory)
     {
         try
         {
-            return JsonSerializer.Deserialize<HistoryEntry>(line, Options);
+            return JsonSerializer.Deserialize(line, HistoryJson.Default.HistoryEntry);
         }
         catch (JsonException)
         {
