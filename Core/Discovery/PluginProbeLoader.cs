@@ -43,8 +43,24 @@ public sealed class PluginProbeLoader
         }
 
         IReadOnlyList<Type> probeTypes;
+        Version sdkVersion;
         try
         {
+            // Read from metadata before anything is loaded: a plugin for a newer host is refused without running it.
+            var (referenced, notAProbe) = PluginSdkReference.Read(assemblyPath);
+            if (referenced is null)
+            {
+                failures.Add(new ProbeLoadFailure(name, assemblyPath, notAProbe!));
+                return;
+            }
+
+            if (PluginSdkReference.Incompatibility(referenced, PluginSdkReference.HostVersion) is { } incompatible)
+            {
+                failures.Add(new ProbeLoadFailure(name, assemblyPath, $"plugin '{name}' is {incompatible}"));
+                return;
+            }
+
+            sdkVersion = referenced;
             probeTypes = ProbeTypes(assemblyPath);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
@@ -73,7 +89,7 @@ public sealed class PluginProbeLoader
                     continue;
                 }
 
-                probes.Add(new DiscoveredProbe(probe, descriptor, assemblyPath, origin));
+                probes.Add(new DiscoveredProbe(probe, descriptor, assemblyPath, origin) { SdkVersion = sdkVersion });
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
