@@ -39,6 +39,7 @@ public static class ServerApplication
         ConfigureLogging(builder.Logging, options);
 
         var settings = options.Settings;
+        var adminToken = new AdminToken(settings.AdminTokenFile);
         var store = options.StoreFactory?.Invoke(options) ?? CounterStores.Create(settings, options.StateDirectory);
         store.Open();
         var services = builder.Services;
@@ -48,7 +49,7 @@ public static class ServerApplication
         services.AddSingleton<ServerMetrics>();
         services.AddSingleton(new IngestQueue(settings.QueueCapacity));
         services.AddSingleton(new ClientRateLimiter(settings.RateLimitPerMinute, settings.RateLimitByForwardedFor));
-        services.AddSingleton(new AdminToken(settings.AdminTokenFile));
+        services.AddSingleton(adminToken);
         services.AddSingleton(provider => new FieldRegistrySource(
             settings.SchemaDirectories, options.SchemaPollInterval, provider.GetRequiredService<ILogger<FieldRegistrySource>>()));
         services.AddHostedService(provider => provider.GetRequiredService<FieldRegistrySource>());
