@@ -2,6 +2,7 @@
 //   ./build.sh --target=Test                  build, publish, run every test project, print "N passed, N failed" last
 //   ./build.sh --target=Demo                  publish the tree, run `pinger --dry-run` on this machine
 //   ./build.sh --target=Bench [--runs=30] [--root=DIR]
+//   ./build.sh --target=Pack                  pack the plugin SDK and its testing package into artifacts/packages/
 // Arguments: --configuration=Release (default), --runtime=linux-x64 (default).
 
 using System.Diagnostics;
@@ -464,6 +465,143 @@ Task("BenchCountme")
     Information($"Bench: countme access-log import, load average {LoadAverage()} on {Environment.ProcessorCount} cores");
     DotNetRun("./bench/CountmeImport/CountmeImport.csproj", arguments, new DotNetRunSettings { Configuration = "Release" });
 });
+
+//////////////////////////////////////////////////////////////////////
+// Third-party probes: SDK packages, the probe template, plugin cost
+//////////////////////////////////////////////////////////////////////
+
+var packages = artifacts.Combine("packages");
+
+Task("Pack")
+    .Description("Packs Pinger.Plugins.Sdk and Pinger.Plugins.Sdk.Testing (with symbols) into artifacts/packages/.")
+    .Does(() =>
+{
+    CleanOrCreate(packages);
+    foreach (var project in new[] { "./Plugins.Sdk/Pinger.Plugins.Sdk.csproj", "./Plugins.Sdk.Testing/Pinger.Plugins.Sdk.Testing.csproj" })
+    {
+        DotNetPack(project, new DotNetPackSettings
+        {
+            Configuration = configuration,
+            OutputDirectory = packages,
+            NoLogo = true,
+            // Built apart from bin/ and obj/, like Publish, so packing never races a build going on at the same time.
+            ArgumentCustomization = args => args.Append("--artifacts-path").AppendQuoted(artifacts.Combine("build").FullPath),
+        });
+    }
+    foreach (var package in GetFiles(packages.FullPath + "/*.nupkg").OrderBy(p => p.FullPath))
+    {
+        Information($"  {package.GetFilename()}");
+    }
+});
+
+Task("TestTemplate")
+    .Description("Packs, installs templates/pinger-probe into a private template hive, creates a probe from it outside the repository with artifacts/packages as its package source, and builds and tests it (about a minute; not part of Test).")
+    .IsDependentOn("Pack")
+    .Does(() =>
+{
+    // Outside the repository, so that none of its Directory.*.props apply: the probe builds as a vendor's would.
+    var work = DirectoryPath.FromString(System.IO.Directory.CreateTempSubdirectory("pinger-template-test-").FullName);
+    try
+    {
+        var hive = work.Combine("hive");
+        var source = work.Combine("src");
+        RunDotNet($"new install {Quote(MakeAbsolute(Directory("./templates/pinger-probe")).FullPath)} --debug:custom-hive {Quote(hive.FullPath)}");
+        RunDotNet($"new pinger-probe --name Acme.Probes.Widgets --probe-id widgets --output {Quote(source.FullPath)} --debug:custom-hive {Quote(hive.FullPath)}");
+
+        // Pinger's packages come only from artifacts/packages (never a stale copy in a cache); everything else from
+        // nuget.org. A private packages folder keeps the machine's global one untouched.
+        var userPackages = System.IO.Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+        System.IO.File.WriteAllText(source.CombineWithFilePath("nuget.config").FullPath,
+$@"<?xml version=""1.0"" encoding=""utf-8""?>
+<configuration>
+  <config><add key=""globalPackagesFolder"" value=""{work.Combine("packages").FullPath}"" /></config>
+  <packageSources>
+    <clear />
+    <add key=""pinger"" value=""{packages.FullPath}"" />
+    <add key=""machine-cache"" value=""{userPackages}"" />
+    <add key=""nuget.org"" value=""https://api.nuget.org/v3/index.json"" />
+  </packageSources>
+  <packageSourceMapping>
+    <packageSource key=""pinger""><package pattern=""Pinger.*"" /></packageSource>
+    <packageSource key=""machine-cache""><package pattern=""*"" /></packageSource>
+    <packageSource key=""nuget.org""><package pattern=""*"" /></packageSource>
+  </packageSourceMapping>
+</configuration>
+");
+        var clock = Stopwatch.StartNew();
+        RunDotNet($"test {Quote(source.CombineWithFilePath("Acme.Probes.Widgets.slnx").FullPath)} --configuration Release --nologo");
+        Information($"The probe made from the template built and passed its tests in {clock.Elapsed.TotalSeconds:F0} s.");
+    }
+    finally
+    {
+        DeleteDirectory(work, new DeleteDirectorySettings { Recursive = true, Force = true });
+    }
+});
+
+Task("BenchPlugins")
+    .Description("Median wall time of `pinger --dry-run` with the default probes against the same with 20 extra trivial third-party plugins (--runs=N interleaved runs, default 30); target: at most 30 ms more.")
+    .IsDependentOn("Publish")
+    .Does(() =>
+{
+    var runs = Argument("runs", 30);
+    const int extraPlugins = 20;
+    const double maxCostMs = 30.0;
+    var work = artifacts.Combine("bench/plugins");
+    CleanOrCreate(work);
+
+    // One build of the trivial plugin, installed 20 times: its id is its directory's name.
+    var build = work.Combine("trivial-build");
+    var settings = PublishTo(build, singleFile: false);
+    DotNetPublish("./test/TestPlugins/Trivial/Pinger.TestPlugins.Trivial.csproj", settings);
+    var extra = work.Combine("extra-probes");
+    for (var i = 1; i <= extraPlugins; i++)
+    {
+        CopyWithoutSymbols(build, extra.Combine($"bench-{i:00}"));
+    }
+
+    var config = work.Combine("config");
+    EnsureDirectoryExists(config);
+    System.IO.File.WriteAllText(config.CombineWithFilePath("50-bench.toml").FullPath, "[reporting]\nlevel = \"minimal\"\n");
+    var common = new List<string> { "--dry-run", "--config-dir", config.FullPath, "--state-dir", work.Combine("state").FullPath, "--probe-dir", rootProbes.FullPath };
+    var baseline = new TimedCommand("default probes", pinger.FullPath, common);
+    var loaded = new TimedCommand($"default + {extraPlugins} plugins", pinger.FullPath, common.Concat(new[] { "--probe-dir", extra.FullPath }).ToList());
+
+    // The extra plugins must really be loaded and reported, or the figure means nothing.
+    var check = loaded.RunOnce();
+    if (check.ExitCode != 0 || !check.Stdout.Contains("\"bench-20\""))
+    {
+        throw new CakeException($"pinger did not report the extra plugins (exit {check.ExitCode}):\n{check.Stderr}");
+    }
+
+    for (var i = 0; i < 3 + runs; i++)
+    {
+        foreach (var command in i % 2 == 0 ? new[] { baseline, loaded } : new[] { loaded, baseline })
+        {
+            command.Run(record: i >= 3);
+        }
+    }
+
+    var cost = loaded.Median - baseline.Median;
+    Information("");
+    Information($"BenchPlugins: {runs} interleaved runs each after 3 warm-up runs; load average {LoadAverage()} on {Environment.ProcessorCount} cores");
+    foreach (var command in new[] { baseline, loaded })
+    {
+        Information($"  {command.Name,-26} {command.Median,7:F1} ms median {command.P90,7:F1} ms p90" + (command.Failures > 0 ? $"  ({command.Failures} runs exited non-zero)" : ""));
+    }
+    Information($"  difference of medians      {cost,7:F1} ms        target <= {maxCostMs:F0} ms   {Verdict(cost <= maxCostMs && baseline.Failures + loaded.Failures == 0)}");
+});
+
+string Quote(string path) => "\"" + path + "\"";
+
+void RunDotNet(string arguments)
+{
+    Information($"$ dotnet {arguments}");
+    var exitCode = StartProcess("dotnet", new ProcessSettings { Arguments = arguments });
+    if (exitCode != 0)
+    {
+        throw new CakeException($"dotnet {arguments} exited with {exitCode}");
+    }
+}
 
 //////////////////////////////////////////////////////////////////////
 // Entry point
