@@ -14,6 +14,8 @@ public static class ClientConfigSchema
             "The most one run may spend sending a report, retries included (5 to 300; default 60).", CheckTimeout),
         new("reporting", "proxy", ConfigValueKind.String,
             "A proxy URL for reports; without it the https_proxy and no_proxy environment variables apply.", ServerUrl.CheckProxy),
+        new("reporting", "third_party_probes", ConfigValueKind.Boolean,
+            "false turns off every probe the admin installed in /etc/pinger/probes, even one its own probe table enables (default true)."),
         new("reporting", "enabled", ConfigValueKind.Boolean,
             "Kept from fedora-coreos-pinger: false turns reporting off.", ReplacedBy: "reporting.level = \"off\""),
         new("collecting", "level", ConfigValueKind.String,

@@ -43,6 +43,7 @@ public sealed class ConfigLoader(ConfigDirectories directories)
             Server = merged.Get("reporting.server") is { } server ? ServerUrl.Parse((string)server.Value) : null,
             SendBudget = merged.Get("reporting.timeout_seconds") is { } timeout ? TimeSpan.FromSeconds((long)timeout.Value) : ClientConfigSchema.DefaultTimeout,
             Proxy = merged.Get("reporting.proxy") is { } proxy ? new Uri((string)proxy.Value) : null,
+            ThirdPartyProbes = merged.Get("reporting.third_party_probes"),
             Probes = ProbeTables(merged.Winners.Values.Select(w => w.Entry)),
             Entries = merged.Winners.ToDictionary(w => w.Key, w => w.Value.Entry, StringComparer.Ordinal),
             Files = merged.Files.Select(f => f.HostPath).ToArray(),

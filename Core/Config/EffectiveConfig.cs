@@ -26,6 +26,12 @@ public sealed record EffectiveConfig
     /// <summary>The proxy from the config, or null for the environment's.</summary>
     public Uri? Proxy { get; init; }
 
+    /// <summary>
+    /// The <c>reporting.third_party_probes</c> entry when a file sets it: false turns off every admin-installed probe,
+    /// above any per-probe switch. Null when no file sets it (third-party probes run like any other).
+    /// </summary>
+    public ConfigEntry? ThirdPartyProbes { get; init; }
+
     /// <summary>Per-probe config by probe id; probes not mentioned are absent.</summary>
     public required IReadOnlyDictionary<string, ProbeConfig> Probes { get; init; }
 

@@ -5,8 +5,9 @@ using Pinger.Plugins.Sdk;
 namespace Pinger.Core.Running;
 
 /// <summary>
-/// Decides which probes run: none at level off, none whose minimum level is above the configured one, none
-/// that the admin disabled, and none that are off by default unless the admin enabled them.
+/// Decides which probes run: none at level off, no third-party probe when the admin turned them all off, none whose
+/// minimum level is above the configured one, none that the admin disabled, and none that are off by default unless
+/// the admin enabled them.
 /// </summary>
 public static class ProbeGate
 {
@@ -17,6 +18,13 @@ public static class ProbeGate
         if (config.Level == MetricsLevel.Off)
         {
             return new ProbeDecision(false, "reporting is off");
+        }
+
+        // The switch for all third-party probes outranks their own tables: a vendor's drop-in that enables its probe
+        // must not undo an admin's decision to run none.
+        if (probe.IsThirdParty && config.ThirdPartyProbes is { Value: false } allOff)
+        {
+            return new ProbeDecision(false, $"third-party probes are off ({allOff.Key} = false at {allOff.Location})");
         }
 
         if (descriptor.MinimumLevel > config.Level)

@@ -7,7 +7,8 @@ using Pinger.Host.Cli;
 namespace Pinger.Host.Commands;
 
 /// <summary>
-/// <c>pinger probes</c>: every discovered probe with where it came from, its level, whether it runs under the
+/// <c>pinger probes</c>: every discovered probe with where it came from (third-party ones listed apart, with the SDK
+/// version they were built against), its level, whether it runs under the
 /// current config and why, and every field it may emit. <c>--markdown</c> prints docs/metrics.md instead.
 /// </summary>
 public sealed class ProbesCommand(ConfigLoader loader, IProbeCatalogSource probes, DiagnosticsPrinter diagnostics, StandardStreams streams)
@@ -25,7 +26,21 @@ public sealed class ProbesCommand(ConfigLoader loader, IProbeCatalogSource probe
 
         var result = loader.Load(catalog.AsKnownProbes());
         diagnostics.Config(result);
-        foreach (var probe in catalog.Probes)
+        // The distribution's probes first, then the third-party ones under their own heading, so an admin sees at a
+        // glance what was added to this machine.
+        foreach (var probe in catalog.Probes.Where(p => !p.IsThirdParty))
+        {
+            WriteProbe(output, probe, result.Config);
+        }
+
+        var thirdParty = catalog.Probes.Where(p => p.IsThirdParty).ToArray();
+        if (thirdParty.Length > 0)
+        {
+            output.WriteLine($"Third-party probes ({thirdParty.Length}):");
+            output.WriteLine();
+        }
+
+        foreach (var probe in thirdParty)
         {
             WriteProbe(output, probe, result.Config);
         }
@@ -49,7 +64,8 @@ public sealed class ProbesCommand(ConfigLoader loader, IProbeCatalogSource probe
         var descriptor = probe.Descriptor;
         var decision = config is null ? "unknown: the configuration is invalid" : Describe(ProbeGate.Decide(probe, config));
         output.WriteLine($"{descriptor.Id}: {descriptor.Description}");
-        output.WriteLine($"  source:   {probe.AssemblyPath} ({probe.Origin.ToString().ToLowerInvariant()})");
+        output.WriteLine($"  source:   {probe.AssemblyPath} ({(probe.IsThirdParty ? "third-party, installed by the admin" : "distribution")})");
+        output.WriteLine($"  sdk:      built against {PluginSdkReference.SdkAssemblyName} {probe.SdkVersion.ToString(2)} (this pinger: {PluginSdkReference.HostVersion.ToString(2)})");
         output.WriteLine($"  level:    {LevelNames.Of(descriptor.MinimumLevel)} and above; {(descriptor.EnabledByDefault ? "on" : "off")} by default; budget {descriptor.TimeBudget.TotalMilliseconds:0} ms");
         output.WriteLine($"  now:      {decision}");
         output.WriteLine("  fields:");
