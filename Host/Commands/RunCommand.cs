@@ -92,13 +92,13 @@ public sealed class RunCommand(
         switch (outcome.Result)
         {
             case DeliveryResult.Accepted:
-                runLog.Information("report accepted by {Server} ({Answer}): counted for {Windows}", server, outcome.Answer, windows);
+                runLog.Information("report accepted by {Server} ({Answer}): counted for {Windows}", server.AbsoluteUri, outcome.Answer, windows);
                 break;
             case DeliveryResult.Refused:
-                runLog.Error("report refused by {Server} ({Answer}): dropped for {Windows}; see 'pinger history'", server, outcome.Answer, windows);
+                runLog.Error("report refused by {Server} ({Answer}): dropped for {Windows}; see 'pinger history'", server.AbsoluteUri, outcome.Answer, windows);
                 break;
             default:
-                runLog.Warning("server {Server} not reached ({Answer}) after {Attempts} attempt(s): the report stays due for the next run", server, outcome.Answer, outcome.Attempts);
+                runLog.Warning("server {Server} not reached ({Answer}) after {Attempts} attempt(s): the report stays due for the next run", server.AbsoluteUri, outcome.Answer, outcome.Attempts);
                 break;
         }
 
