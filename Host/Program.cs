@@ -7,9 +7,9 @@ if (Environment.GetEnvironmentVariable("PINGER_TIMINGS") == "1")
     timings.Add("runtime start-up until Main", DateTime.Now - System.Diagnostics.Process.GetCurrentProcess().StartTime);
 }
 
-// Standard output carries only the report (or a command's text). Point Console.Out at standard error before
-// any plugin loads, so nothing a plugin prints can end up in what --dry-run shows.
-var output = Console.OpenStandardOutput();
+// Standard output carries only the report (or a command's text). Point Console.Out, and file descriptor 1 itself,
+// at standard error before any plugin loads, so nothing a plugin prints can end up in what --dry-run shows.
+var output = StandardOutputGuard.Take();
 var error = Console.Error;
 Console.SetOut(error);
 return await new PingerCommandLine(new StandardStreams(output, error), timings).RunAsync(args);

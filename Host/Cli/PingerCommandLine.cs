@@ -165,7 +165,7 @@ public sealed class PingerCommandLine
         {
             try
             {
-                return await command(services).ConfigureAwait(false);
+                return await _timings.MeasureAsync("command", () => command(services)).ConfigureAwait(false);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
