@@ -1,0 +1,55 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using Pinger.Host.Tests.EndToEnd;
+
+namespace Pinger.Host.Tests.ThirdParty;
+
+/// <summary>
+/// Third-party probes that try to get around the host's rules: each is left out of the report, says why on standard
+/// error, and neither delays the run past its budget nor touches what standard output carries.
+/// </summary>
+[TestClass]
+public sealed class MisbehavingThirdPartyTests
+{
+    private static PingerOutcome DryRunWithSneakyPlugins(out TimeSpan took)
+    {
+        using var plugins = new ThirdPartyPlugins();
+        plugins.Install(ThirdPartyPlugins.Sneaky, "sneaky");
+        var clock = Stopwatch.StartNew();
+        var outcome = PingerProcess.Run(["--dry-run", "--root", TestPaths.FixtureRoot("fcos-aws"), "--config-dir", TestPaths.FixtureConfig("minimal"), .. plugins.ProbeDirArguments]);
+        took = clock.Elapsed;
+        return outcome;
+    }
+
+    [TestMethod]
+    public void A_probe_cannot_widen_its_own_level_by_changing_its_descriptor_or_its_context()
+    {
+        var outcome = DryRunWithSneakyPlugins(out _);
+
+        var probes = JsonNode.Parse(outcome.Output)!["probes"]!.AsObject();
+        Assert.IsFalse(probes.ContainsKey("level-widening"), outcome.ToString());
+        StringAssert.Contains(outcome.StandardError, "probe level-widening: dropped field 'detail': it needs level full, level is minimal");
+    }
+
+    [TestMethod]
+    public void A_probe_writing_to_file_descriptor_1_reaches_standard_error_never_the_report()
+    {
+        var outcome = DryRunWithSneakyPlugins(out _);
+
+        Assert.DoesNotContain("PLUGIN-WROTE-TO-FD-1", outcome.Output);
+        StringAssert.Contains(outcome.StandardError, "PLUGIN-WROTE-TO-FD-1");
+        var report = JsonNode.Parse(outcome.Output)!.AsObject();
+        Assert.AreEqual("yes", (string?)report["probes"]!["raw-stdout"]!["answer"], "its declared value is still reported");
+    }
+
+    [TestMethod]
+    public void A_probe_that_spins_forever_is_left_out_after_its_budget_and_the_run_still_ends()
+    {
+        var outcome = DryRunWithSneakyPlugins(out var took);
+
+        Assert.AreEqual(ExitCodes.PartialReport, outcome.ExitCode, outcome.ToString());
+        Assert.IsFalse(JsonNode.Parse(outcome.Output)!["probes"]!.AsObject().ContainsKey("busy-looping"));
+        StringAssert.Contains(outcome.StandardError, "probe busy-looping: did not finish within its budget of 400 ms");
+        Assert.IsLessThan(TimeSpan.FromSeconds(10), took, "the run waited for the spinning probe");
+    }
+}
