@@ -61,9 +61,13 @@ public sealed class RunCommand(
             return SaveReplacedState(loaded) ? ExitCodes.Ok : ExitCodes.Failure;
         }
 
+        // Built now, so that its start-up overlaps the probes; it sends nothing until asked.
+        using var sender = preliminary.Config is { Server: { } target } valid
+            ? new ReportSender(new DeliverySettings(target, valid.SendBudget, valid.Proxy), clock)
+            : null;
         var collection = await collector.CollectAsync(cancellationToken).ConfigureAwait(false);
         diagnostics.Config(collection.ConfigResult);
-        if (collection.ConfigResult.Config is not { Server: { } server } config || collection.Report is null)
+        if (collection.ConfigResult.Config is not { Server: { } server } config || collection.Report is null || sender is null)
         {
             return ExitCodes.InvalidConfig;
         }
@@ -80,7 +84,6 @@ public sealed class RunCommand(
             return ExitCodes.Failure;
         }
 
-        var sender = new ReportSender(new DeliverySettings(server, config.SendBudget, config.Proxy), clock);
         var outcome = await timings.MeasureAsync("send", () => sender.SendAsync(report, cancellationToken)).ConfigureAwait(false);
         var next = outcome.Result == DeliveryResult.Deferred ? loaded.State with { Pending = new PendingReport(plan.Nonce, plan.Windows) } : loaded.State.WithCounted(plan.Windows);
         timings.Measure("save state", () => TrySave(next, "the report's nonce is kept, so the server will not count it twice"));

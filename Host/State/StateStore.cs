@@ -116,33 +116,40 @@ public sealed class StateStore(string directory)
 
     private static string Serialize(PingerState state)
     {
-        var root = new JsonObject
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
         {
-            ["version"] = FormatVersion,
-            ["counted"] = WindowsNode(state.Counted.Select(c => new CountingWindow(c.Key, c.Value))),
-        };
-        if (state.FirstCountedWeek is { } firstWeek)
-        {
-            root["first_counted_week"] = Date(firstWeek);
+            writer.WriteStartObject();
+            writer.WriteNumber("version", FormatVersion);
+            WriteWindows(writer, "counted", state.Counted.Select(c => new CountingWindow(c.Key, c.Value)));
+            if (state.FirstCountedWeek is { } firstWeek)
+            {
+                writer.WriteString("first_counted_week", Date(firstWeek));
+            }
+
+            if (state.Pending is { } pending)
+            {
+                writer.WriteStartObject("pending");
+                writer.WriteString("nonce", pending.Nonce);
+                WriteWindows(writer, "windows", pending.Windows);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndObject();
         }
 
-        if (state.Pending is { } pending)
-        {
-            root["pending"] = new JsonObject { ["nonce"] = pending.Nonce, ["windows"] = WindowsNode(pending.Windows) };
-        }
-
-        return root.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
     }
 
-    private static JsonObject WindowsNode(IEnumerable<CountingWindow> windows)
+    private static void WriteWindows(Utf8JsonWriter writer, string name, IEnumerable<CountingWindow> windows)
     {
-        var node = new JsonObject();
+        writer.WriteStartObject(name);
         foreach (var window in windows.OrderBy(w => w.Kind))
         {
-            node[window.KindName] = Date(window.Start);
+            writer.WriteString(window.KindName, Date(window.Start));
         }
 
-        return node;
+        writer.WriteEndObject();
     }
 
     private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
