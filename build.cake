@@ -552,6 +552,90 @@ Task("BenchReporting")
     }
 });
 
+Task("BenchServer")
+    .Description("Ingest throughput of the published pinger-server (SQLite) under wrk (1 thread, 32 connections, a fresh nonce per report) against nginx answering 204 to the same POSTs, in the same run. Installs wrk and nginx with apt-get when missing (as root).")
+    .IsDependentOn("Publish")
+    .Does(() =>
+{
+    var seconds = Argument("seconds", 15);
+    foreach (var (tool, package) in new[] { ("/usr/bin/wrk", "wrk"), ("/usr/sbin/nginx", "nginx") })
+    {
+        if (!System.IO.File.Exists(tool))
+        {
+            Information($"Installing {package} (apt-get)");
+            if (StartProcess("apt-get", new ProcessSettings { Arguments = $"install -y -qq {package}" }) != 0)
+            {
+                throw new CakeException($"{tool} is missing and apt-get could not install {package}");
+            }
+        }
+    }
+
+    var work = artifacts.Combine("bench/server");
+    CleanOrCreate(work);
+    var script = MakeAbsolute(File("./bench/server/report.lua")).FullPath;
+
+    // nginx: the ceiling for an HTTP server on this machine.
+    var nginxPort = FreeLoopbackPort();
+    var nginxConf = work.CombineWithFilePath("nginx.conf").FullPath;
+    System.IO.File.WriteAllText(nginxConf, System.IO.File.ReadAllText("./bench/server/nginx.conf.template")
+        .Replace("@DIR@", work.FullPath).Replace("@PORT@", nginxPort.ToString()));
+    using var nginx = Process.Start(new ProcessStartInfo("/usr/sbin/nginx", $"-c {nginxConf} -p {work.FullPath}") { UseShellExecute = false });
+
+    // pinger-server: SQLite in a fresh state directory, the distribution's schema, no rate limit.
+    var serverPort = FreeLoopbackPort();
+    var serverConfig = work.Combine("server-config");
+    EnsureDirectoryExists(serverConfig);
+    System.IO.File.WriteAllText(serverConfig.CombineWithFilePath("50-bench.toml").FullPath, "[ingest]\nrate_limit_per_minute = 0\n");
+    var serverStart = new ProcessStartInfo(pingerServer.FullPath) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+    foreach (var argument in new[] { "--urls", $"http://127.0.0.1:{serverPort}", "--state-dir", work.Combine("server-state").FullPath, "--config-dir", serverConfig.FullPath, "--schema-dir", rootServerSchema.FullPath })
+    {
+        serverStart.ArgumentList.Add(argument);
+    }
+    using var server = Process.Start(serverStart);
+    server.OutputDataReceived += (_, _) => { };
+    server.ErrorDataReceived += (_, _) => { };
+    server.BeginOutputReadLine();
+    server.BeginErrorReadLine();
+    try
+    {
+        WaitUntilReady($"http://127.0.0.1:{serverPort}/readyz", server);
+        WaitUntilReady($"http://127.0.0.1:{nginxPort}/", nginx, anyAnswer: true);
+
+        WrkResult Wrk(int port, int duration)
+        {
+            var start = new ProcessStartInfo("/usr/bin/wrk", $"-t1 -c32 -d{duration}s --latency -s {script} http://127.0.0.1:{port}/v1/reports") { RedirectStandardOutput = true, UseShellExecute = false };
+            using var process = Process.Start(start);
+            var text = process.StandardOutput.ReadToEnd();
+            process.WaitForExit();
+            return WrkResult.Parse(text);
+        }
+
+        // Warm both up (JIT, SQLite cache), then measure, interleaved.
+        Wrk(nginxPort, 3);
+        Wrk(serverPort, 3);
+        var nginxRun = Wrk(nginxPort, seconds);
+        var serverRun = Wrk(serverPort, seconds);
+        var ratio = serverRun.RequestsPerSecond / nginxRun.RequestsPerSecond;
+        Information("");
+        Information($"BenchServer: wrk -t1 -c32 -d{seconds}s, a minimal report with a fresh nonce per request; load average {LoadAverage()} on {Environment.ProcessorCount} cores");
+        Information($"  nginx 204           {nginxRun.RequestsPerSecond,10:F0} req/s   p99 {nginxRun.P99,8}   non-2xx {nginxRun.Non2xx}");
+        Information($"  pinger-server       {serverRun.RequestsPerSecond,10:F0} req/s   p99 {serverRun.P99,8}   non-2xx {serverRun.Non2xx}");
+        Information($"  ratio               {ratio,10:F2}          target >= 0.4   {Verdict(ratio >= 0.4)}");
+        Information($"  p99 under 5 ms      {serverRun.P99,10}          {Verdict(serverRun.P99Milliseconds < 5)}");
+    }
+    finally
+    {
+        foreach (var process in new[] { server, nginx })
+        {
+            if (!process.HasExited)
+            {
+                Process.Start("kill", new[] { "-TERM", process.Id.ToString() }).WaitForExit();
+                process.WaitForExit(15000);
+            }
+        }
+    }
+});
+
 Task("BenchCountme")
     .Description("Imports synthetic access logs (plain and gzip; --sizes=50,200 MB) one process each, printing MB/s and peak working set; reads Fedora's public 2021 totals too when they are beside the checkout.")
     .Does(() =>
@@ -705,6 +789,27 @@ DotNetPublishSettings PublishTo(DirectoryPath output, bool singleFile) => new Do
         .WithProperty("PublishReferencesDocumentationFiles", "false"),
     ArgumentCustomization = args => args.Append("--artifacts-path").AppendQuoted(artifacts.Combine("build").FullPath),
 };
+
+void WaitUntilReady(string url, Process process, bool anyAnswer = false)
+{
+    using var http = new System.Net.Http.HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+    var waited = Stopwatch.StartNew();
+    while (waited.Elapsed < TimeSpan.FromSeconds(30))
+    {
+        if (process.HasExited)
+        {
+            throw new CakeException($"{url}: the process exited with {process.ExitCode}");
+        }
+        try
+        {
+            var response = http.GetAsync(url).Result;
+            if (anyAnswer || response.IsSuccessStatusCode) return;
+        }
+        catch (AggregateException) { }
+        System.Threading.Thread.Sleep(100);
+    }
+    throw new CakeException($"{url} did not answer within 30 s");
+}
 
 int FreeLoopbackPort()
 {
@@ -946,5 +1051,45 @@ class TestRunSummary
             total.Skipped += run.Skipped;
         }
         return total;
+    }
+}
+
+// What wrk printed: requests per second, the 99th percentile latency and the non-2xx count.
+class WrkResult
+{
+    public double RequestsPerSecond { get; set; }
+    public string P99 { get; set; } = "n/a";
+    public double P99Milliseconds { get; set; } = double.NaN;
+    public long Non2xx { get; set; }
+
+    public static WrkResult Parse(string text)
+    {
+        var result = new WrkResult();
+        foreach (var line in text.Split('\n').Select(l => l.Trim()))
+        {
+            var parts = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (line.StartsWith("Requests/sec:"))
+            {
+                result.RequestsPerSecond = double.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture);
+            }
+            else if (line.StartsWith("99%") && parts.Length > 1)
+            {
+                result.P99 = parts[1];
+                result.P99Milliseconds = ToMilliseconds(parts[1]);
+            }
+            else if (line.StartsWith("Non-2xx or 3xx responses:"))
+            {
+                result.Non2xx = long.Parse(parts[^1]);
+            }
+        }
+        return result;
+    }
+
+    private static double ToMilliseconds(string value)
+    {
+        var number = new string(value.TakeWhile(c => char.IsDigit(c) || c == '.').ToArray());
+        var unit = value.Substring(number.Length);
+        var amount = double.Parse(number, System.Globalization.CultureInfo.InvariantCulture);
+        return unit switch { "us" => amount / 1000, "ms" => amount, "s" => amount * 1000, _ => amount };
     }
 }
