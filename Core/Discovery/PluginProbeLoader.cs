@@ -7,39 +7,60 @@ namespace Pinger.Core.Discovery;
 /// <summary>
 /// Loads probe plugins, each in its own load context that shares only the SDK's types with the host, so a
 /// plugin's dependencies never clash with the host's or another plugin's. A plugin that fails to load is
-/// reported and skipped; it never stops the others.
+/// reported and skipped; it never stops the others, and a probe that hangs while being created is abandoned once the
+/// load budget is spent.
 /// </summary>
-public sealed class PluginProbeLoader
+/// <param name="loadBudget">The most the probes' construction may take, all plugins together; a probe still being created then is left out.</param>
+public sealed class PluginProbeLoader(TimeSpan loadBudget)
 {
+    /// <summary>Loads with <see cref="DefaultLoadBudget"/>.</summary>
+    public PluginProbeLoader()
+        : this(DefaultLoadBudget)
+    {
+    }
+
+    /// <summary>The load budget of a real run: generous, since a healthy plugin loads in about a millisecond.</summary>
+    public static TimeSpan DefaultLoadBudget { get; } = TimeSpan.FromSeconds(3);
+
     /// <summary>Loads every plugin below <paramref name="searchPaths"/>; a later path's probe id never replaces an earlier one.</summary>
     public ProbeCatalog Load(IEnumerable<ProbeSearchPath> searchPaths)
     {
+        // One directory after the other: loading side by side was measured slower (the runtime's loader serialises
+        // much of it), and only the plugin's own code, its probes' construction, needs a time limit.
+        var deadline = new LoadDeadline(loadBudget);
         var probes = new List<DiscoveredProbe>();
         var failures = new List<ProbeLoadFailure>();
-        foreach (var searchPath in searchPaths)
+        foreach (var searchPath in searchPaths.Where(s => Directory.Exists(s.Directory)))
         {
-            if (!Directory.Exists(searchPath.Directory))
-            {
-                continue;
-            }
-
             foreach (var directory in Directory.EnumerateDirectories(searchPath.Directory).Order(StringComparer.Ordinal))
             {
-                LoadDirectory(directory, searchPath.Origin, probes, failures);
+                var loaded = LoadDirectory(directory, searchPath.Origin, deadline);
+                failures.AddRange(loaded.Failures);
+                foreach (var probe in loaded.Probes)
+                {
+                    var twin = probes.FirstOrDefault(p => p.Id == probe.Id);
+                    if (twin is not null)
+                    {
+                        failures.Add(new ProbeLoadFailure(Path.GetFileName(directory), probe.AssemblyPath,
+                            $"probe id '{probe.Id}' is already provided by {twin.AssemblyPath}; this one is refused"));
+                        continue;
+                    }
+
+                    probes.Add(probe);
+                }
             }
         }
 
         return new ProbeCatalog(probes.OrderBy(p => p.Id, StringComparer.Ordinal).ToArray(), failures);
     }
 
-    private static void LoadDirectory(string directory, ProbeOrigin origin, List<DiscoveredProbe> probes, List<ProbeLoadFailure> failures)
+    private static PluginDirectoryLoad LoadDirectory(string directory, ProbeOrigin origin, LoadDeadline deadline)
     {
         var name = Path.GetFileName(directory);
         var (assemblyPath, problem) = PluginDirectory.FindMainAssembly(directory);
         if (assemblyPath is null)
         {
-            failures.Add(new ProbeLoadFailure(name, directory, problem!));
-            return;
+            return PluginDirectoryLoad.Failed(new ProbeLoadFailure(name, directory, problem!));
         }
 
         IReadOnlyList<Type> probeTypes;
@@ -50,14 +71,12 @@ public sealed class PluginProbeLoader
             var (referenced, notAProbe) = PluginSdkReference.Read(assemblyPath);
             if (referenced is null)
             {
-                failures.Add(new ProbeLoadFailure(name, assemblyPath, notAProbe!));
-                return;
+                return PluginDirectoryLoad.Failed(new ProbeLoadFailure(name, assemblyPath, notAProbe!));
             }
 
             if (PluginSdkReference.Incompatibility(referenced, PluginSdkReference.HostVersion) is { } incompatible)
             {
-                failures.Add(new ProbeLoadFailure(name, assemblyPath, $"plugin '{name}' is {incompatible}"));
-                return;
+                return PluginDirectoryLoad.Failed(new ProbeLoadFailure(name, assemblyPath, $"plugin '{name}' is {incompatible}"));
             }
 
             sdkVersion = referenced;
@@ -65,10 +84,11 @@ public sealed class PluginProbeLoader
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            failures.Add(new ProbeLoadFailure(name, assemblyPath, Describe(e)));
-            return;
+            return PluginDirectoryLoad.Failed(new ProbeLoadFailure(name, assemblyPath, Describe(e)));
         }
 
+        var probes = new List<DiscoveredProbe>();
+        var failures = new List<ProbeLoadFailure>();
         if (probeTypes.Count == 0)
         {
             failures.Add(new ProbeLoadFailure(name, assemblyPath, "the assembly contains no public IProbe implementation"));
@@ -79,23 +99,30 @@ public sealed class PluginProbeLoader
         {
             try
             {
-                var probe = (IProbe)Activator.CreateInstance(type)!;
-                var descriptor = probe.Descriptor;
-                var twin = probes.FirstOrDefault(p => p.Id == descriptor.Id);
-                if (twin is not null)
+                // The plugin's own code runs here for the first time; on the thread pool, so that one that never
+                // returns is abandoned when the load budget is spent instead of holding up the run.
+                var creating = Task.Run(() =>
+                {
+                    var probe = (IProbe)Activator.CreateInstance(type)!;
+                    return (Probe: probe, probe.Descriptor);
+                });
+                if (!deadline.Wait(creating))
                 {
                     failures.Add(new ProbeLoadFailure(name, assemblyPath,
-                        $"probe id '{descriptor.Id}' is already provided by {twin.AssemblyPath}; this one is refused"));
+                        $"{type.FullName} did not finish being created within the load budget of {deadline.Budget.TotalMilliseconds:0} ms; left out"));
                     continue;
                 }
 
-                probes.Add(new DiscoveredProbe(probe, descriptor, assemblyPath, origin) { SdkVersion = sdkVersion });
+                var (created, descriptor) = creating.Result;
+                probes.Add(new DiscoveredProbe(created, descriptor, assemblyPath, origin) { SdkVersion = sdkVersion });
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
                 failures.Add(new ProbeLoadFailure(name, assemblyPath, $"{type.FullName}: {Describe(e)}"));
             }
         }
+
+        return new PluginDirectoryLoad(probes, failures);
     }
 
     private static IReadOnlyList<Type> ProbeTypes(string assemblyPath)
@@ -113,6 +140,7 @@ public sealed class PluginProbeLoader
     private static string Describe(Exception e) => e switch
     {
         TargetInvocationException { InnerException: { } inner } => Describe(inner),
+        AggregateException { InnerException: { } inner } => Describe(inner),
         ReflectionTypeLoadException load => "types could not be loaded: " + string.Join("; ", load.LoaderExceptions.Select(x => x?.Message).Distinct()),
         BadImageFormatException => "not a .NET assembly: " + e.Message,
         _ => $"{e.GetType().Name}: {e.Message}",

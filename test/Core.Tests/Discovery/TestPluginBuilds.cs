@@ -9,6 +9,8 @@ internal static class TestPluginBuilds
 
     public static string OlderSdk => Output("SdkVersions/OlderSdk");
 
+    public static string SlowToLoad => Output("SlowToLoad");
+
     /// <summary>Copies a plugin's build output into <paramref name="searchDirectory"/> as the plugin directory <paramref name="name"/>.</summary>
     public static string Install(string output, string searchDirectory, string name)
     {

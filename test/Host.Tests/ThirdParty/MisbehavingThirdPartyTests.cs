@@ -52,4 +52,19 @@ public sealed class MisbehavingThirdPartyTests
         StringAssert.Contains(outcome.StandardError, "probe busy-looping: did not finish within its budget of 400 ms");
         Assert.IsLessThan(TimeSpan.FromSeconds(10), took, "the run waited for the spinning probe");
     }
+
+    [TestMethod]
+    public void A_plugin_that_hangs_while_being_created_is_left_out_after_the_load_budget_and_the_rest_still_reports()
+    {
+        using var plugins = new ThirdPartyPlugins();
+        var slow = plugins.Install(ThirdPartyPlugins.SlowToLoad, "slow");
+        var clock = Stopwatch.StartNew();
+
+        var outcome = PingerProcess.Run(["--dry-run", "--root", TestPaths.FixtureRoot("fcos-aws"), "--config-dir", TestPaths.FixtureConfig("minimal"), .. plugins.ProbeDirArguments]);
+
+        Assert.AreEqual(ExitCodes.PartialReport, outcome.ExitCode, outcome.ToString());
+        Assert.IsLessThan(TimeSpan.FromSeconds(15), clock.Elapsed);
+        Assert.IsTrue(JsonNode.Parse(outcome.Output)!["probes"]!.AsObject().ContainsKey("platform"));
+        StringAssert.Contains(outcome.StandardError, $"probe plugin {Path.Combine(slow, "Pinger.TestPlugins.SlowToLoad.dll")} not loaded: Pinger.TestPlugins.SlowToLoad.HangingConstructorProbe did not finish being created within the load budget of 3000 ms; left out");
+    }
 }

@@ -16,6 +16,8 @@ internal sealed class ThirdPartyPlugins : IDisposable
 
     public static string FutureSdk => Output("test/TestPlugins/SdkVersions/FutureSdk");
 
+    public static string SlowToLoad => Output("test/TestPlugins/SlowToLoad");
+
     public string Path => _directory.Path;
 
     /// <summary>The published pinger's own probes first, then these: the order the installed pinger searches.</summary>
