@@ -1,5 +1,7 @@
 using System.Globalization;
 
+using Pinger.Core.Windows;
+
 namespace Pinger.Server.Ingest;
 
 /// <summary>One counting window, named by its kind and its first day.</summary>

@@ -1,30 +1,22 @@
+using Pinger.Core.Windows;
+
 namespace Pinger.Server.Ingest;
 
 /// <summary>
-/// Window arithmetic. Weeks start on Monday 00:00 UTC, which is exactly countme's alignment
-/// (COUNTME_OFFSET = 1970-01-05, a Monday), so weekly counts line up with Fedora's.
+/// Window arithmetic on dates, as the server needs it to check and expire the windows reports name. The kinds and
+/// their names are the client's (<see cref="CountingWindow"/>): weeks start on Monday 00:00 UTC, exactly countme's
+/// alignment (COUNTME_OFFSET = 1970-01-05, a Monday), so weekly counts line up with Fedora's.
 /// </summary>
 public static class WindowCalendar
 {
     /// <summary>The window kinds, in the order they are reported.</summary>
-    public static IReadOnlyList<WindowKind> Kinds { get; } = [WindowKind.Day, WindowKind.Week, WindowKind.Month];
+    public static IReadOnlyList<WindowKind> Kinds => CountingCalendar.Kinds;
 
     /// <summary>The name of a kind in reports and totals.</summary>
-    public static string NameOf(WindowKind kind) => kind switch
-    {
-        WindowKind.Day => "day",
-        WindowKind.Week => "week",
-        _ => "month",
-    };
+    public static string NameOf(WindowKind kind) => CountingWindow.NameOf(kind);
 
     /// <summary>The kind named <paramref name="name"/>, or null.</summary>
-    public static WindowKind? Parse(string? name) => name switch
-    {
-        "day" => WindowKind.Day,
-        "week" => WindowKind.Week,
-        "month" => WindowKind.Month,
-        _ => null,
-    };
+    public static WindowKind? Parse(string? name) => name is null ? null : CountingWindow.ParseKind(name);
 
     /// <summary>The start of the window of <paramref name="kind"/> containing <paramref name="date"/>.</summary>
     public static DateOnly StartOf(WindowKind kind, DateOnly date) => kind switch

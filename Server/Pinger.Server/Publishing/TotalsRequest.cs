@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Http;
 using Pinger.Server.Ingest;
 using Pinger.Server.Storage;
 
+using Pinger.Core.Windows;
+
 namespace Pinger.Server.Publishing;
 
 /// <summary>The filters of a totals request (<c>window</c>, <c>from</c>, <c>to</c>, <c>field</c>), or what is wrong with them.</summary>

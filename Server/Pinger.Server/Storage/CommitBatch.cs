@@ -1,6 +1,8 @@
 using Pinger.Server.Countme;
 using Pinger.Server.Ingest;
 
+using Pinger.Core.Windows;
+
 namespace Pinger.Server.Storage;
 
 /// <summary>What one transaction adds: reports, countme hits from /metalink and /mirrorlist, and which windows are closed.</summary>

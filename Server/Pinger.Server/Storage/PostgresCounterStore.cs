@@ -4,6 +4,8 @@ using NpgsqlTypes;
 using Pinger.Server.Countme;
 using Pinger.Server.Ingest;
 
+using Pinger.Core.Windows;
+
 namespace Pinger.Server.Storage;
 
 /// <summary>

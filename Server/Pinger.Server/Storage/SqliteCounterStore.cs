@@ -3,6 +3,8 @@ using Microsoft.Data.Sqlite;
 using Pinger.Server.Countme;
 using Pinger.Server.Ingest;
 
+using Pinger.Core.Windows;
+
 namespace Pinger.Server.Storage;
 
 /// <summary>

@@ -1,5 +1,7 @@
 using Pinger.Server.Ingest;
 
+using Pinger.Core.Windows;
+
 namespace Pinger.Server.Storage;
 
 /// <summary>Which counters to read; null members do not filter.</summary>

@@ -4,6 +4,8 @@ using System.Text.Json.Nodes;
 using Pinger.Server.Ingest;
 using Pinger.Server.Tests.Infrastructure;
 
+using Pinger.Core.Windows;
+
 namespace Pinger.Server.Tests.Ingest;
 
 [TestClass]

@@ -1,6 +1,8 @@
 using Pinger.Server.Countme;
 using Pinger.Server.Ingest;
 
+using Pinger.Core.Windows;
+
 namespace Pinger.Server.Tests.Ingest;
 
 [TestClass]

@@ -2,6 +2,8 @@ using Pinger.Server.Countme;
 using Pinger.Server.Ingest;
 using Pinger.Server.Storage;
 
+using Pinger.Core.Windows;
+
 namespace Pinger.Server.Tests.Storage;
 
 /// <summary>What every back end must do, run against each of them.</summary>
