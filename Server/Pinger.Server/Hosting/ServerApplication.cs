@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Pinger.Server.Dashboard;
 using Pinger.Server.Ingest;
 using Pinger.Server.Metalink;
 using Pinger.Server.Operations;
@@ -59,6 +60,7 @@ public static class ServerApplication
         services.AddSingleton<ReportsEndpoint>();
         services.AddSingleton<TotalsEndpoints>();
         services.AddSingleton<MetalinkEndpoints>();
+        services.AddSingleton<DashboardEndpoints>();
         services.AddSingleton(new HealthEndpoints(store, settings, options.StateDirectory));
 
         var app = builder.Build();
@@ -114,6 +116,7 @@ public static class ServerApplication
         app.Services.GetRequiredService<TotalsEndpoints>().Map(app);
         app.Services.GetRequiredService<MetalinkEndpoints>().Map(app);
         app.Services.GetRequiredService<HealthEndpoints>().Map(app);
+        app.Services.GetRequiredService<DashboardEndpoints>().Map(app);
         app.MapMetrics("/metrics", metrics.Registry);
     }
 }

@@ -1,0 +1,95 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Builder;
+using Pinger.Server.Configuration;
+using Pinger.Server.Ingest;
+using Pinger.Server.Registry;
+using Pinger.Server.Storage;
+
+namespace Pinger.Server.Dashboard;
+
+/// <summary>
+/// The public dashboard at <c>/</c> and its stylesheet. The page is rendered on the server from published counts
+/// and sent with a policy that allows nothing but the stylesheet from this origin: no script, no frames, no
+/// other origin, forms only back to this server.
+/// </summary>
+public sealed class DashboardEndpoints(ICounterStore store, ServerSettings settings, FieldRegistrySource registry, TimeProvider clock)
+{
+    /// <summary>The Content-Security-Policy of every dashboard page.</summary>
+    public const string ContentSecurityPolicy =
+        "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+    private readonly DashboardStylesheet _stylesheet = DashboardStylesheet.Load();
+
+    /// <summary>Maps the routes.</summary>
+    public void Map(IEndpointRouteBuilder routes)
+    {
+        routes.MapGet("/", Page);
+        routes.MapGet(DashboardStylesheet.Path, Stylesheet);
+    }
+
+    private async Task Page(HttpContext context)
+    {
+        var response = context.Response;
+        response.Headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        response.Headers.XContentTypeOptions = "nosniff";
+        response.Headers.XFrameOptions = "DENY";
+        response.Headers["Referrer-Policy"] = "no-referrer";
+        response.Headers.CacheControl = "no-cache";
+
+        var (query, problem) = DashboardRequest.Parse(context.Request.Query);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        WindowRange? range = null;
+        if (query is not null)
+        {
+            (range, problem) = WindowRange.Resolve(query, today);
+        }
+
+        if (query is null || range is null)
+        {
+            await Write(context, StatusCodes.Status400BadRequest, ErrorPage.Render("This view cannot be shown", problem!, _stylesheet.Href)).ConfigureAwait(false);
+            return;
+        }
+
+        DashboardView view;
+        try
+        {
+            view = DashboardReader.Read(store, settings.MinCount, query, range, registry.Current, today);
+        }
+        catch (Exception e) when (e is System.Data.Common.DbException or StorageUnavailableException or InvalidOperationException)
+        {
+            response.Headers.RetryAfter = "30";
+            var unavailable = new ReportProblem("storage", "the counts cannot be read right now; try again in a minute");
+            await Write(context, StatusCodes.Status503ServiceUnavailable, ErrorPage.Render("The counts are unavailable", unavailable, _stylesheet.Href)).ConfigureAwait(false);
+            return;
+        }
+
+        await Write(context, StatusCodes.Status200OK, DashboardPage.Render(view, today, _stylesheet.Href)).ConfigureAwait(false);
+    }
+
+    private static Task Write(HttpContext context, int status, string html)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "text/html; charset=utf-8";
+        return context.Response.WriteAsync(html, context.RequestAborted);
+    }
+
+    private Task Stylesheet(HttpContext context)
+    {
+        var response = context.Response;
+        response.Headers.XContentTypeOptions = "nosniff";
+        response.Headers.ETag = _stylesheet.ETag;
+
+        // The page links it with its digest in the URL, so a cached copy is never stale.
+        response.Headers.CacheControl = "public, max-age=31536000, immutable";
+        if (context.Request.Headers.IfNoneMatch == _stylesheet.ETag)
+        {
+            response.StatusCode = StatusCodes.Status304NotModified;
+            return Task.CompletedTask;
+        }
+
+        response.ContentType = "text/css; charset=utf-8";
+        response.ContentLength = _stylesheet.Content.Length;
+        return response.Body.WriteAsync(_stylesheet.Content, context.RequestAborted).AsTask();
+    }
+}

@@ -1,0 +1,72 @@
+using Pinger.Core.Windows;
+using Pinger.Server.Ingest;
+using Pinger.Server.Publishing;
+using Pinger.Server.Registry;
+using Pinger.Server.Storage;
+
+namespace Pinger.Server.Dashboard;
+
+/// <summary>
+/// Reads what the page shows through the public API's own path: the same <see cref="TotalsQuery"/> that
+/// /v1/totals builds from <c>window</c>, <c>from</c> and <c>to</c>, the same countme read as
+/// /v1/countme/totals.csv, and the same <see cref="CellSuppression"/> with the same k. Nothing the page shows
+/// can therefore be more than those endpoints give.
+/// </summary>
+public static class DashboardReader
+{
+    /// <summary>The view of <paramref name="query"/> over <paramref name="range"/> on <paramref name="today"/>.</summary>
+    public static DashboardView Read(ICounterStore store, long minCount, DashboardQuery query, WindowRange range, FieldRegistry registry, DateOnly today)
+    {
+        var current = WindowCalendar.StartOf(range.Kind, today);
+        var published = CellSuppression.Apply(store.ReadTotals(new TotalsQuery(range.Kind, range.From, range.To, null)), minCount);
+        return new DashboardView(
+            query,
+            range,
+            minCount,
+            ReportSeries.Build(published, range, query.Breakdown, current),
+            ReadCountme(store, minCount, range, query.Breakdown, today),
+            SharesBuilder.Build(published, registry, range, current),
+            registry);
+    }
+
+    private static CountmeView ReadCountme(ICounterStore store, long minCount, WindowRange range, Breakdown breakdown, DateOnly today)
+    {
+        var currentWeek = WindowCalendar.StartOf(WindowKind.Week, today);
+        var first = WindowCalendar.StartOf(WindowKind.Week, range.From);
+        var lastDay = WindowCalendar.Next(range.Kind, range.To).AddDays(-1);
+        var last = WindowCalendar.StartOf(WindowKind.Week, lastDay < today ? lastDay : today);
+        var rows = Published(store.ReadCountme(first, last), minCount);
+        var older = false;
+        if (rows.Count == 0 && !range.Explicit)
+        {
+            // Only when the recent weeks have nothing: the whole table is read, as the public CSV reads it.
+            var all = Published(store.ReadCountme(DateOnly.MinValue, currentWeek), minCount);
+            if (all.Count > 0)
+            {
+                last = all.Max(r => r.Key.WeekStart);
+                var earliest = all.Min(r => r.Key.WeekStart);
+                first = WindowRange.Back(WindowKind.Week, last, WindowRange.DefaultLength(WindowKind.Week) - 1);
+                first = first < earliest ? earliest : first;
+                rows = all.Where(r => r.Key.WeekStart >= first).ToArray();
+                older = true;
+            }
+        }
+
+        // A long range of months would mean thousands of weeks: the chart keeps the latest ones.
+        if (((last.DayNumber - first.DayNumber) / 7) + 1 > WindowRange.MaxWindows)
+        {
+            first = WindowRange.Back(WindowKind.Week, last, WindowRange.MaxWindows - 1);
+        }
+
+        if (rows.Count == 0)
+        {
+            return new CountmeView(null, first, last, older);
+        }
+
+        var weeks = new WindowRange(WindowKind.Week, first, last, Explicit: true).Windows;
+        return new CountmeView(CountmeSeries.Build(rows, weeks, breakdown, currentWeek), first, last, older);
+    }
+
+    private static IReadOnlyList<CountmeTotal> Published(IReadOnlyList<CountmeTotal> rows, long minCount) =>
+        CellSuppression.Suppress(rows, r => r.Key.WeekStart, r => r.Hits, minCount);
+}

@@ -1,0 +1,98 @@
+using System.Globalization;
+using System.Text;
+using Pinger.Plugins.Sdk;
+using Pinger.Core.Config;
+
+namespace Pinger.Server.Dashboard;
+
+/// <summary>
+/// The shares section: per field, a table of its published values with counts, percentages of the window's
+/// machines and a bar each. The bars are decoration (the numbers are beside them), so they are hidden from
+/// screen readers; their length is an SVG attribute because the page's policy allows no inline style.
+/// </summary>
+public static class ShareTables
+{
+    /// <summary>Writes the section for <paramref name="shares"/>.</summary>
+    public static void Write(StringBuilder html, WindowShares shares, long minCount)
+    {
+        html.Append("<section id=\"shares\" aria-labelledby=\"shares-h\">");
+        if (shares.Window is not { } window)
+        {
+            html.Append("<h2 id=\"shares-h\">Shares</h2><p>No window of this range has a published count.</p></section>");
+            return;
+        }
+
+        html.Append(CultureInfo.InvariantCulture,
+            $"<h2 id=\"shares-h\">Shares in the {Html.Encode(StackedChart.WindowName(window.Kind, window.Start))}</h2>");
+        html.Append(CultureInfo.InvariantCulture,
+            $"<p data-window=\"{window.StartText}\" data-count=\"{Html.Raw(shares.Reports)}\">{Html.Number(shares.Reports)} machines reported in this window, the latest of the range with a published count.");
+        if (shares.Provisional)
+        {
+            html.Append(" <strong class=\"open\">It is still open: its counts still grow.</strong>");
+        }
+
+        html.Append(CultureInfo.InvariantCulture,
+            $" Values counted fewer than {Html.Number(minCount)} times are withheld, as in the public totals.</p>");
+        foreach (var probe in shares.Probes)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<h3>{Html.Encode(probe.Probe.ProbeId)}</h3><div class=\"fields\">");
+            foreach (var field in probe.Fields)
+            {
+                WriteField(html, field, shares.Reports);
+            }
+
+            html.Append("</div>");
+        }
+
+        html.Append("</section>");
+    }
+
+    private static void WriteField(StringBuilder html, FieldShares field, long reports)
+    {
+        var declaration = field.Declaration;
+        html.Append(CultureInfo.InvariantCulture, $"<div class=\"field\" data-field=\"{Html.Encode(field.Field)}\">");
+        html.Append(CultureInfo.InvariantCulture,
+            $"<h4><code>{Html.Encode(declaration.Name)}</code> <span class=\"level\">{LevelNames.Of(declaration.Level)}</span></h4>");
+        html.Append(CultureInfo.InvariantCulture, $"<p class=\"why\">{Html.Encode(declaration.Description)}</p>");
+        if (field.IsEmpty)
+        {
+            html.Append("<p class=\"note\">Nothing published in this window: no machine reported it, or fewer than k did.</p></div>");
+            return;
+        }
+
+        html.Append(CultureInfo.InvariantCulture,
+            $"<table class=\"shares\"><caption>{Html.Encode(field.Field)}</caption><thead><tr><th scope=\"col\">Value</th><th scope=\"col\">Machines</th><th scope=\"col\">Share</th></tr></thead><tbody>");
+        foreach (var (value, count) in field.Values)
+        {
+            Row(html, $" data-value=\"{Html.Encode(value)}\"", Html.Encode(value), count, reports);
+        }
+
+        if (field.FoldedValues > 0)
+        {
+            var label = $"{Html.Number(field.FoldedValues)} more values";
+            Row(html, $" class=\"other\" data-folded=\"{Html.Raw(field.FoldedValues)}\"", label, field.FoldedCount, reports);
+        }
+
+        if (field.Unattributed is > 0 and var unattributed)
+        {
+            Row(html, " class=\"other\" data-other=\"withheld\"", "other (withheld or not reported)", unattributed, reports);
+        }
+
+        html.Append("</tbody></table>");
+        if (declaration.Type == FieldType.TextList)
+        {
+            html.Append("<p class=\"note\">A machine counts once for each item it lists.</p>");
+        }
+
+        html.Append("</div>");
+    }
+
+    private static void Row(StringBuilder html, string attributes, string label, long count, long reports)
+    {
+        var width = reports == 0 ? 0 : Math.Min(100, 100.0 * count / reports);
+        html.Append(CultureInfo.InvariantCulture,
+            $"<tr{attributes} data-count=\"{Html.Raw(count)}\"><th scope=\"row\">{label}</th><td>{Html.Number(count)}</td>");
+        html.Append(CultureInfo.InvariantCulture,
+            $"<td class=\"share\"><svg class=\"bar\" viewBox=\"0 0 100 8\" preserveAspectRatio=\"none\" aria-hidden=\"true\"><rect width=\"{Html.Coordinate(width)}\" height=\"8\"/></svg>{Html.Percent(count, reports)}</td></tr>");
+    }
+}

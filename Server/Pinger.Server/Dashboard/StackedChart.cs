@@ -1,0 +1,209 @@
+using System.Globalization;
+using System.Text;
+using Pinger.Core.Windows;
+using Pinger.Server.Ingest;
+
+namespace Pinger.Server.Dashboard;
+
+/// <summary>
+/// A stacked bar chart as inline SVG, with its text alternatives: a title and a description for screen readers,
+/// a tooltip per window, a legend, and the full numbers in a table. Each series is one path of rectangles, so a
+/// year of weeks with many series stays a few kilobytes; colours come from the stylesheet (classes s0 to s9).
+/// </summary>
+public static class StackedChart
+{
+    private const double Width = 800;
+    private const double Height = 300;
+    private const double Left = 56;
+    private const double Right = 8;
+    private const double Top = 20;
+    private const double Bottom = 28;
+    private const int MaxAxisLabels = 8;
+
+    /// <summary>Writes the chart <paramref name="id"/> titled <paramref name="title"/>.</summary>
+    public static void Write(StringBuilder html, TimeSeries series, string id, string title)
+    {
+        var windows = series.Windows;
+        var totals = windows.Select((_, i) => series.TotalAt(i)).ToArray();
+        var scale = ChartScale.For(totals.DefaultIfEmpty(0).Max());
+        var plotWidth = Width - Left - Right;
+        var plotHeight = Height - Top - Bottom;
+        var slot = plotWidth / Math.Max(1, windows.Count);
+        var barWidth = Math.Max(0.5, slot * 0.8);
+        double X(int i) => Left + (i * slot) + ((slot - barWidth) / 2);
+        double Y(long value) => Top + plotHeight - (plotHeight * value / scale.Max);
+
+        html.Append(CultureInfo.InvariantCulture, $"<figure class=\"chart\" id=\"{id}\">");
+        html.Append("<div class=\"plot\">");
+        html.Append(CultureInfo.InvariantCulture, $"<svg viewBox=\"0 0 {Width} {Height}\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" data-chart=\"{id}\">");
+        html.Append(CultureInfo.InvariantCulture, $"<title id=\"{id}-title\">{Html.Encode(title)}</title>");
+        html.Append(CultureInfo.InvariantCulture, $"<desc id=\"{id}-desc\">{Html.Encode(Describe(series, totals))}</desc>");
+        html.Append(CultureInfo.InvariantCulture,
+            $"<defs><pattern id=\"{id}-hatch\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\"><rect class=\"hatch\" width=\"2\" height=\"6\"/></pattern></defs>");
+
+        // Gridlines and value labels.
+        html.Append("<g class=\"grid\" aria-hidden=\"true\">");
+        foreach (var tick in scale.Ticks())
+        {
+            var y = Html.Coordinate(Y(tick));
+            html.Append(CultureInfo.InvariantCulture, $"<line x1=\"{Left}\" x2=\"{Width - Right}\" y1=\"{y}\" y2=\"{y}\"/>");
+            html.Append(CultureInfo.InvariantCulture, $"<text x=\"{Left - 6}\" y=\"{y}\" dy=\"4\" text-anchor=\"end\">{Html.Number(tick)}</text>");
+        }
+
+        var every = (int)Math.Ceiling(windows.Count / (double)MaxAxisLabels);
+        for (var i = 0; i < windows.Count; i += every)
+        {
+            html.Append(CultureInfo.InvariantCulture,
+                $"<text x=\"{Html.Coordinate(X(i) + (barWidth / 2))}\" y=\"{Height - 8}\" text-anchor=\"middle\">{AxisLabel(series.Kind, windows[i])}</text>");
+        }
+
+        html.Append("</g>");
+
+        // One path per series, stacked bottom up.
+        html.Append("<g class=\"bars\">");
+        var stacked = new long[windows.Count];
+        for (var s = 0; s < series.Series.Count; s++)
+        {
+            var line = series.Series[s];
+            var path = new StringBuilder();
+            for (var i = 0; i < windows.Count; i++)
+            {
+                var count = line.Counts[i];
+                if (count <= 0)
+                {
+                    continue;
+                }
+
+                var bottom = Y(stacked[i]);
+                stacked[i] += count;
+                var top = Y(stacked[i]);
+                path.Append(CultureInfo.InvariantCulture,
+                    $"M{Html.Coordinate(X(i))} {Html.Coordinate(top)}h{Html.Coordinate(barWidth)}V{Html.Coordinate(bottom)}h-{Html.Coordinate(barWidth)}z");
+            }
+
+            html.Append(CultureInfo.InvariantCulture,
+                $"<path class=\"{ColourClass(line, s)}\" d=\"{path}\" data-series=\"{Html.Encode(line.Name)}\" data-count=\"{Html.Raw(line.Total)}\"><title>{Html.Encode(line.Name)}: {Html.Number(line.Total)} in all</title></path>");
+        }
+
+        html.Append("</g>");
+
+        // The open window: hatched over its bar, and said in words.
+        if (series.Provisional is { } open && windows.ToList().IndexOf(open) is var p and >= 0)
+        {
+            var top = totals[p] > 0 ? Y(totals[p]) : Top + plotHeight - 2;
+            html.Append(CultureInfo.InvariantCulture,
+                $"<g class=\"provisional\" data-provisional=\"{Html.Day(open)}\"><rect x=\"{Html.Coordinate(X(p))}\" y=\"{Html.Coordinate(top)}\" width=\"{Html.Coordinate(barWidth)}\" height=\"{Html.Coordinate(Top + plotHeight - top)}\" fill=\"url(#{id}-hatch)\"/>");
+            html.Append(CultureInfo.InvariantCulture,
+                $"<text x=\"{Html.Coordinate(Math.Min(X(p) + (barWidth / 2), Width - Right - 30))}\" y=\"{Html.Coordinate(Math.Max(Top - 6, top - 6))}\" text-anchor=\"middle\">open</text></g>");
+        }
+
+        // A hover target per window, with the window's numbers as its tooltip.
+        html.Append("<g class=\"windows\">");
+        for (var i = 0; i < windows.Count; i++)
+        {
+            var provisional = windows[i] == series.Provisional;
+            html.Append(CultureInfo.InvariantCulture,
+                $"<g data-window=\"{Html.Day(windows[i])}\" data-count=\"{Html.Raw(totals[i])}\"{(provisional ? " data-provisional=\"true\"" : "")}><title>{Html.Encode(Tooltip(series, i, totals[i], provisional))}</title>");
+            html.Append(CultureInfo.InvariantCulture,
+                $"<rect class=\"hit\" x=\"{Html.Coordinate(Left + (i * slot))}\" y=\"{Top}\" width=\"{Html.Coordinate(slot)}\" height=\"{plotHeight}\"/></g>");
+        }
+
+        html.Append("</g></svg></div>");
+        WriteLegend(html, series);
+        WriteTable(html, series, id, totals);
+        html.Append("</figure>");
+    }
+
+    /// <summary>What a window is called in text: "week of 2026-11-23".</summary>
+    public static string WindowName(WindowKind kind, DateOnly start) => kind switch
+    {
+        WindowKind.Day => Html.Day(start),
+        WindowKind.Week => "week of " + Html.Day(start),
+        _ => start.ToString("MMMM yyyy", CultureInfo.InvariantCulture),
+    };
+
+    private static string AxisLabel(WindowKind kind, DateOnly start) =>
+        kind == WindowKind.Month ? start.ToString("yyyy-MM", CultureInfo.InvariantCulture) : Html.Day(start);
+
+    private static string ColourClass(SeriesLine line, int index) => line.IsOther ? "s-other" : "s" + index.ToString(CultureInfo.InvariantCulture);
+
+    private static string Tooltip(TimeSeries series, int index, long total, bool provisional)
+    {
+        var name = WindowName(series.Kind, series.Windows[index]);
+        if (total == 0)
+        {
+            return $"{name}: no published count (no machine, or fewer than k)";
+        }
+
+        var parts = series.Series.Where(s => s.Counts[index] > 0).Reverse().Select(s => $"{s.Name} {Html.Number(s.Counts[index])}");
+        return $"{name}{(provisional ? " (still open)" : "")}: {Html.Number(total)} machines; {string.Join(", ", parts)}";
+    }
+
+    // The screen reader's summary: the span, and the latest window's split.
+    private static string Describe(TimeSeries series, long[] totals)
+    {
+        if (series.Windows.Count == 0 || totals.All(t => t == 0))
+        {
+            return "No published counts in this range.";
+        }
+
+        var last = Array.FindLastIndex(totals, t => t > 0);
+        var top = series.Series.Where(s => s.Counts[last] > 0).OrderByDescending(s => s.Counts[last]).Take(3)
+            .Select(s => $"{s.Name} {Html.Number(s.Counts[last])} ({Html.Percent(s.Counts[last], totals[last])})");
+        return $"Stacked bars, one per window from {Html.Day(series.Windows[0])} to {Html.Day(series.Windows[^1])}. "
+            + $"Latest with a count: {WindowName(series.Kind, series.Windows[last])}{(series.Windows[last] == series.Provisional ? ", still open" : "")}, "
+            + $"{Html.Number(totals[last])} machines: {string.Join(", ", top)}. Every number is in the table below the chart.";
+    }
+
+    private static void WriteLegend(StringBuilder html, TimeSeries series)
+    {
+        html.Append("<ul class=\"legend\">");
+        for (var s = series.Series.Count - 1; s >= 0; s--)
+        {
+            var line = series.Series[s];
+            html.Append(CultureInfo.InvariantCulture,
+                $"<li><span class=\"swatch {ColourClass(line, s)}\"></span>{Html.Encode(line.Name)}</li>");
+        }
+
+        if (series.Provisional is not null)
+        {
+            html.Append("<li><span class=\"swatch hatched\"></span>still open: counts still grow</li>");
+        }
+
+        html.Append("</ul>");
+    }
+
+    // Rows for windows with a count only; columns in legend order (top of the stack first).
+    private static void WriteTable(StringBuilder html, TimeSeries series, string id, long[] totals)
+    {
+        var columns = series.Series.Reverse().ToList();
+        html.Append("<details class=\"numbers\"><summary>The numbers as a table</summary><div class=\"scroll\">");
+        html.Append(CultureInfo.InvariantCulture, $"<table class=\"data\" data-table=\"{id}\"><thead><tr><th scope=\"col\">Window</th>");
+        foreach (var line in columns)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<th scope=\"col\" data-series=\"{Html.Encode(line.Name)}\">{Html.Encode(line.Name)}</th>");
+        }
+
+        html.Append("<th scope=\"col\" data-series=\"\">Total</th></tr></thead><tbody>");
+        for (var i = series.Windows.Count - 1; i >= 0; i--)
+        {
+            if (totals[i] == 0)
+            {
+                continue;
+            }
+
+            var open = series.Windows[i] == series.Provisional;
+            html.Append(CultureInfo.InvariantCulture,
+                $"<tr data-window=\"{Html.Day(series.Windows[i])}\"><th scope=\"row\">{Html.Day(series.Windows[i])}{(open ? " (open)" : "")}</th>");
+            foreach (var line in columns)
+            {
+                html.Append("<td>").Append(Html.Number(line.Counts[i])).Append("</td>");
+            }
+
+            html.Append("<td>").Append(Html.Number(totals[i])).Append("</td></tr>");
+        }
+
+        html.Append("</tbody></table></div>");
+        html.Append("<p class=\"note\">Windows without a published count (no machine, or fewer than k) are left out.</p></details>");
+    }
+}

@@ -1,0 +1,77 @@
+using System.Globalization;
+using System.Text;
+using Pinger.Core.Windows;
+using Pinger.Server.Ingest;
+
+namespace Pinger.Server.Dashboard;
+
+/// <summary>
+/// The page's controls: plain links for the window kind and the breakdown (the current one marked with
+/// aria-current) and a GET form for the range, so every view is a URL and works without script.
+/// </summary>
+public static class ViewControls
+{
+    /// <summary>Writes the controls for <paramref name="view"/>.</summary>
+    public static void Write(StringBuilder html, DashboardView view, DateOnly today)
+    {
+        var query = view.Query;
+        html.Append("<nav class=\"controls\" aria-label=\"What to show\">");
+        html.Append("<div class=\"group\"><span class=\"label\" id=\"kind-label\">Windows</span><ul aria-labelledby=\"kind-label\">");
+        foreach (var kind in WindowCalendar.Kinds)
+        {
+            Link(html, DashboardLinks.Switch(view, kind, query.Breakdown), KindTitle(kind), kind == query.Kind);
+        }
+
+        html.Append("</ul></div><div class=\"group\"><span class=\"label\" id=\"breakdown-label\">Stacked by</span><ul aria-labelledby=\"breakdown-label\">");
+        foreach (var breakdown in Breakdowns.All)
+        {
+            Link(html, DashboardLinks.Switch(view, query.Kind, breakdown), Breakdowns.Title(breakdown), breakdown == query.Breakdown);
+        }
+
+        html.Append("</ul></div><div class=\"group\"><span class=\"label\" id=\"span-label\">Last</span><ul aria-labelledby=\"span-label\">");
+        var current = WindowCalendar.StartOf(query.Kind, today);
+        foreach (var count in Spans(query.Kind))
+        {
+            var from = WindowRange.Back(query.Kind, current, count - 1);
+            var chosen = view.Range.From == from && view.Range.To == current;
+            Link(html, DashboardLinks.Page(query.Kind, query.Breakdown, from), $"{count} {Plural(query.Kind)}", chosen);
+        }
+
+        html.Append("</ul></div>");
+
+        // The range form keeps the kind and breakdown; the dates are window starts, as in /v1/totals.
+        html.Append("<form class=\"range\" method=\"get\" action=\"/\">");
+        html.Append(CultureInfo.InvariantCulture, $"<input type=\"hidden\" name=\"window\" value=\"{WindowCalendar.NameOf(query.Kind)}\">");
+        html.Append(CultureInfo.InvariantCulture, $"<input type=\"hidden\" name=\"breakdown\" value=\"{Breakdowns.NameOf(query.Breakdown)}\">");
+        html.Append(CultureInfo.InvariantCulture,
+            $"<label>From <input type=\"date\" name=\"from\" value=\"{Html.Day(view.Range.From)}\" required></label>");
+        html.Append(CultureInfo.InvariantCulture,
+            $"<label>To <input type=\"date\" name=\"to\" value=\"{Html.Day(view.Range.To)}\" max=\"{Html.Day(today)}\"></label>");
+        html.Append("<button type=\"submit\">Show</button></form></nav>");
+    }
+
+    private static void Link(StringBuilder html, string href, string text, bool current) =>
+        html.Append(CultureInfo.InvariantCulture,
+            $"<li><a href=\"{Html.Encode(href)}\"{(current ? " aria-current=\"page\"" : "")}>{Html.Encode(text)}</a></li>");
+
+    private static string KindTitle(WindowKind kind) => kind switch
+    {
+        WindowKind.Day => "Daily",
+        WindowKind.Week => "Weekly",
+        _ => "Monthly",
+    };
+
+    private static string Plural(WindowKind kind) => kind switch
+    {
+        WindowKind.Day => "days",
+        WindowKind.Week => "weeks",
+        _ => "months",
+    };
+
+    private static int[] Spans(WindowKind kind) => kind switch
+    {
+        WindowKind.Day => [14, 60, 180],
+        WindowKind.Week => [12, 26, 52, 104],
+        _ => [12, 24, 60],
+    };
+}
