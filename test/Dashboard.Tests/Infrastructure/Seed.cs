@@ -1,0 +1,57 @@
+using System.Globalization;
+using Pinger.Core.Windows;
+using Pinger.Server.Countme;
+using Pinger.Server.Ingest;
+using Pinger.Server.Storage;
+
+namespace Pinger.Dashboard.Tests.Infrastructure;
+
+/// <summary>Writes counters straight into a store: machines reporting in past windows, and countme totals.</summary>
+internal static class Seed
+{
+    /// <summary>
+    /// <paramref name="machines"/> reports of one Fedora CoreOS machine description, each counted in the week of
+    /// <paramref name="week"/>, its month and its Friday.
+    /// </summary>
+    public static void Machines(ICounterStore store, DateOnly week, int machines, string versionId, string platform, int age, string? fullVersion = null)
+    {
+        var windows = new[]
+        {
+            new Window(WindowKind.Day, week.AddDays(4)),
+            new Window(WindowKind.Week, week),
+            new Window(WindowKind.Month, new DateOnly(week.Year, week.Month, 1)),
+        };
+        var values = new List<CountedValue>
+        {
+            new("os-versions.os_id", "fedora"),
+            new("os-versions.version_id", versionId),
+            new("os-versions.variant_id", "coreos"),
+            new("os-versions.arch", "x86_64"),
+            new("platform.id", platform),
+        };
+        if (fullVersion is not null)
+        {
+            values.Add(new CountedValue("os-versions.version", fullVersion));
+        }
+
+        var system = new SystemTuple("fedora", versionId, "coreos", "x86_64", age.ToString(CultureInfo.InvariantCulture), platform);
+        var reports = Enumerable.Range(0, machines).Select(_ => new CountedReport(Guid.NewGuid().ToString("N"), windows, values, system)).ToArray();
+        store.Commit(new CommitBatch(reports, [], new Dictionary<WindowKind, DateOnly>()));
+    }
+
+    /// <summary>Reports with arbitrary values (as a store could hold them), each counted in one window.</summary>
+    public static void Values(ICounterStore store, Window window, int machines, SystemTuple system, params CountedValue[] values)
+    {
+        var reports = Enumerable.Range(0, machines).Select(_ => new CountedReport(Guid.NewGuid().ToString("N"), [window], values, system)).ToArray();
+        store.Commit(new CommitBatch(reports, [], new Dictionary<WindowKind, DateOnly>()));
+    }
+
+    /// <summary>Imports countme rows of one week, as <c>pinger-server import-totals</c> would.</summary>
+    public static void Countme(ICounterStore store, DateOnly week, params (string OsName, string Version, string Age, string Repo, long Hits)[] rows)
+    {
+        var totals = rows.ToDictionary(
+            r => new CountmeTotalsKey(week, r.OsName, r.Version, "coreos", "x86_64", r.Age, r.Repo, "x86_64"),
+            r => r.Hits);
+        store.Import(Guid.NewGuid().ToString("N"), totals);
+    }
+}
