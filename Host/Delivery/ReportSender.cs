@@ -15,17 +15,18 @@ public sealed class ReportSender : IDisposable
     private readonly Task<HttpClient> _client;
 
     /// <summary>
-    /// A sender for <paramref name="settings"/>. Its HTTP client is built at once on another thread: created while
-    /// the probes run, its start-up cost is off the report's path. Nothing touches the network before a send.
+    /// A sender for <paramref name="settings"/>. Its HTTP client is built, and the HTTP stack warmed up, at once on
+    /// another thread: done while the probes run, their start-up cost is off the report's path. Nothing touches the
+    /// network before a send.
     /// </summary>
     public ReportSender(DeliverySettings settings, TimeProvider clock)
     {
         _settings = settings;
         _clock = clock;
-        _client = Task.Run(() =>
+        _client = Task.Run(async () =>
         {
             var client = CreateClient();
-            using var prepared = Request([]);
+            await HttpStackWarmUp.RunAsync(url => Request(url, [])).ConfigureAwait(false);
             return client;
         });
     }
@@ -60,7 +61,7 @@ public sealed class ReportSender : IDisposable
             {
                 using var attemptTimeout = CancellationTokenSource.CreateLinkedTokenSource(linked.Token);
                 attemptTimeout.CancelAfter(_settings.AttemptTimeout);
-                using var response = await client.SendAsync(Request(report), attemptTimeout.Token).ConfigureAwait(false);
+                using var response = await client.SendAsync(Request(_settings.ReportsUrl, report), attemptTimeout.Token).ConfigureAwait(false);
                 var status = (int)response.StatusCode;
                 answer = $"HTTP {status} {response.ReasonPhrase}".TrimEnd();
                 if (status is >= 200 and < 300)
@@ -103,11 +104,11 @@ public sealed class ReportSender : IDisposable
         return new DeliveryOutcome(DeliveryResult.Deferred, answer, attemptsMade);
     }
 
-    private HttpRequestMessage Request(byte[] report)
+    private static HttpRequestMessage Request(Uri url, byte[] report)
     {
         var content = new ByteArrayContent(report);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
-        var request = new HttpRequestMessage(HttpMethod.Post, _settings.ReportsUrl) { Content = content };
+        var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = content };
 
         // A fixed product token: nothing about this machine or its software versions.
         request.Headers.UserAgent.Add(new ProductInfoHeaderValue("pinger", "1"));

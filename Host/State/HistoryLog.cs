@@ -35,7 +35,7 @@ public sealed class HistoryLog(string directory)
 
         // Old lines are kept as they are, unparsed: appending is on the path of every report sent.
         var kept = File.Exists(FilePath) ? File.ReadAllLines(FilePath).Where(l => l.Length > 0) : [];
-        var lines = kept.Append(JsonSerializer.Serialize(entry, HistoryJson.Default.HistoryEntry)).TakeLast(Capacity);
+        var lines = kept.Append(HistoryLineWriter.Write(entry)).TakeLast(Capacity);
         var temporary = FilePath + ".tmp";
         File.WriteAllLines(temporary, lines);
         File.SetUnixFileMode(temporary, UnixFileMode.UserRead | UnixFileMode.UserWrite);
