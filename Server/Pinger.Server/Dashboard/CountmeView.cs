@@ -4,8 +4,8 @@ namespace Pinger.Server.Dashboard;
 /// <param name="Series">Machines per week, or null when there is no published countme row to show.</param>
 /// <param name="FromWeek">The first week of the chart.</param>
 /// <param name="ToWeek">The last week of the chart.</param>
-/// <param name="Older">
-/// Whether the default range had no countme rows, so the chart shows the latest weeks that have some instead
-/// (imported history is usually older than the reports).
+/// <param name="LatestWithData">
+/// Whether the chart shows the latest weeks that have countme totals rather than every week of a range (the
+/// default view, since imported history is often older than the reports, or has gaps).
 /// </param>
-public sealed record CountmeView(TimeSeries? Series, DateOnly FromWeek, DateOnly ToWeek, bool Older);
+public sealed record CountmeView(TimeSeries? Series, DateOnly FromWeek, DateOnly ToWeek, bool LatestWithData);

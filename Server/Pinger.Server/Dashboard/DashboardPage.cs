@@ -110,10 +110,10 @@ public static class DashboardPage
             html.Append(" Countme totals are weekly only.");
         }
 
-        if (countme.Older)
+        if (countme.LatestWithData && countme.Series is { } weeks)
         {
             html.Append(CultureInfo.InvariantCulture,
-                $" The range above has none, so this shows the latest weeks that have them: {Html.Day(countme.FromWeek)} to {Html.Day(countme.ToWeek)}.");
+                $" Shown: the latest {(weeks.Windows.Count == 1 ? "week" : Html.Number(weeks.Windows.Count) + " weeks")} with totals, from {Html.Day(countme.FromWeek)} to {Html.Day(countme.ToWeek)}; a dashed line marks weeks left out between them.");
         }
 
         html.Append("</p>");

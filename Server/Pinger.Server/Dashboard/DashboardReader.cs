@@ -35,22 +35,6 @@ public static class DashboardReader
         var first = WindowCalendar.StartOf(WindowKind.Week, range.From);
         var lastDay = WindowCalendar.Next(range.Kind, range.To).AddDays(-1);
         var last = WindowCalendar.StartOf(WindowKind.Week, lastDay < today ? lastDay : today);
-        var rows = Published(store.ReadCountme(first, last), minCount);
-        var older = false;
-        if (rows.Count == 0 && !range.Explicit)
-        {
-            // Only when the recent weeks have nothing: the whole table is read, as the public CSV reads it.
-            var all = Published(store.ReadCountme(DateOnly.MinValue, currentWeek), minCount);
-            if (all.Count > 0)
-            {
-                last = all.Max(r => r.Key.WeekStart);
-                var earliest = all.Min(r => r.Key.WeekStart);
-                first = WindowRange.Back(WindowKind.Week, last, WindowRange.DefaultLength(WindowKind.Week) - 1);
-                first = first < earliest ? earliest : first;
-                rows = all.Where(r => r.Key.WeekStart >= first).ToArray();
-                older = true;
-            }
-        }
 
         // A long range of months would mean thousands of weeks: the chart keeps the latest ones.
         if (((last.DayNumber - first.DayNumber) / 7) + 1 > WindowRange.MaxWindows)
@@ -58,13 +42,30 @@ public static class DashboardReader
             first = WindowRange.Back(WindowKind.Week, last, WindowRange.MaxWindows - 1);
         }
 
-        if (rows.Count == 0)
+        var rows = Published(store.ReadCountme(first, last), minCount);
+        var weeks = new WindowRange(WindowKind.Week, first, last, Explicit: true).Windows;
+        var latestWithData = false;
+        var length = WindowRange.DefaultLength(WindowKind.Week);
+        if (!range.Explicit && rows.Select(r => r.Key.WeekStart).Distinct().Count() < length)
         {
-            return new CountmeView(null, first, last, older);
+            // Imported history is often older than the reports, or has gaps: by default the chart shows the latest
+            // weeks that have totals, gaps marked. Only then is the whole table read, as the public CSV reads it.
+            var all = Published(store.ReadCountme(DateOnly.MinValue, currentWeek), minCount);
+            weeks = all.Select(r => r.Key.WeekStart).Distinct().OrderDescending().Take(length).Order().ToArray();
+            if (weeks.Count > 0)
+            {
+                (first, last) = (weeks[0], weeks[^1]);
+                rows = all.Where(r => r.Key.WeekStart >= first).ToArray();
+                latestWithData = true;
+            }
         }
 
-        var weeks = new WindowRange(WindowKind.Week, first, last, Explicit: true).Windows;
-        return new CountmeView(CountmeSeries.Build(rows, weeks, breakdown, currentWeek), first, last, older);
+        if (rows.Count == 0)
+        {
+            return new CountmeView(null, first, last, LatestWithData: false);
+        }
+
+        return new CountmeView(CountmeSeries.Build(rows, weeks, breakdown, currentWeek), first, last, latestWithData);
     }
 
     private static IReadOnlyList<CountmeTotal> Published(IReadOnlyList<CountmeTotal> rows, long minCount) =>

@@ -75,7 +75,7 @@ public static class ShareTables
 
         if (field.Unattributed is > 0 and var unattributed)
         {
-            Row(html, " class=\"other\" data-other=\"withheld\"", "other (withheld or not reported)", unattributed, reports);
+            Row(html, " class=\"other\" data-other=\"withheld\"", "withheld or not reported", unattributed, reports);
         }
 
         html.Append("</tbody></table>");

@@ -134,14 +134,29 @@ public sealed partial class DashboardHttpTests
     }
 
     [TestMethod]
-    public async Task Without_countme_rows_in_range_the_latest_imported_weeks_are_shown()
+    public async Task By_default_the_countme_chart_shows_the_latest_weeks_with_totals_and_marks_the_gaps()
+    {
+        await using var server = await DashboardServer.StartAsync(store =>
+        {
+            Seed.Countme(store, new DateOnly(2021, 1, 4), ("Fedora", "33", "4", "updates-released-f33", 40));
+            Seed.Countme(store, new DateOnly(2021, 1, 11), ("Fedora", "33", "4", "updates-released-f33", 45));
+            Seed.Countme(store, KnownCounts.Week3, ("Fedora", "43", "1", "updates-released-f43", 7));
+        });
+        var html = await server.Client.GetStringAsync("/");
+
+        StringAssert.Contains(html, "Shown: the latest 3 weeks with totals, from 2021-01-04 to 2026-11-23");
+        StringAssert.Contains(html, "<g data-window=\"2021-01-04\" data-count=\"40\">");
+        StringAssert.Contains(html, "<g data-window=\"2021-01-11\" data-count=\"45\">");
+        StringAssert.Contains(html, "<g data-window=\"2026-11-23\" data-count=\"7\" data-provisional=\"true\">");
+        Assert.AreEqual(1, Regex.Matches(html, "<line class=\"gap\"").Count, "one gap, between 2021-01-11 and 2026-11-23");
+        StringAssert.Contains(html, "from 2021-01-04 to 2026-11-23 that has data.");
+    }
+
+    [TestMethod]
+    public async Task A_chosen_range_without_countme_rows_shows_none()
     {
         var old = new DateOnly(2021, 1, 4);
         await using var server = await DashboardServer.StartAsync(store => Seed.Countme(store, old, ("Fedora", "33", "4", "updates-released-f33", 40)));
-        var html = await server.Client.GetStringAsync("/");
-
-        StringAssert.Contains(html, "this shows the latest weeks that have them: 2021-01-04 to 2021-01-04");
-        StringAssert.Contains(html, "<g data-window=\"2021-01-04\" data-count=\"40\">");
 
         // A range the visitor chose is kept as it is.
         var chosen = await server.Client.GetStringAsync("/?from=2026-11-02");
