@@ -1,7 +1,8 @@
 // Every build, test, publish, demo and bench target of Pinger. Run it through ./build.sh:
 //   ./build.sh --target=Test                  build, publish, run every test project, print "N passed, N failed" last
-//   ./build.sh --target=Demo                  publish the tree, run `pinger --dry-run` on this machine
+//   ./build.sh --target=Demo                  publish, serve on loopback with countme history and this machine's report; leaves the dashboard running
 //   ./build.sh --target=Bench [--runs=30] [--root=DIR]
+//   ./build.sh --target=BenchDashboard [--runs=15]   first render and weight of the dashboard in headless Chromium
 //   ./build.sh --target=Pack                  pack the plugin SDK and its testing package into artifacts/packages/
 // Arguments: --configuration=Release (default), --runtime=linux-x64 (default).
 
@@ -31,6 +32,9 @@ var pinger = rootBin.CombineWithFilePath("pinger");
 
 // The "N passed, N failed" line the Test target leaves for the very end of the output (after Cake's task table).
 string closingLine = null;
+
+// What the Demo target leaves running, printed again after Cake's task table so it is the last thing on screen.
+string demoSummary = null;
 
 //////////////////////////////////////////////////////////////////////
 // Clean, Restore, Build
@@ -273,11 +277,15 @@ Task("Publish")
 //////////////////////////////////////////////////////////////////////
 
 Task("Demo")
-    .Description("Publishes, starts the published pinger-server on SQLite (loopback, a temporary state directory), sends it real reports from pinger run, and shows the totals it publishes.")
+    .Description("Publishes, starts the published pinger-server on SQLite (loopback, a temporary state directory) with Fedora's public 2021 countme totals imported (when ../shared/data has them), sends it real reports from pinger run, shows the totals it publishes, and leaves it running in the background with its dashboard URL and the command that stops it.")
     .IsDependentOn("Publish")
     .Does(() =>
 {
     var demo = artifacts.Combine("demo");
+
+    // A server left running by an earlier Demo holds the state directory: stop it before starting afresh.
+    var pidFile = demo.CombineWithFilePath("server.pid");
+    StopDemoServer(pidFile);
     CleanOrCreate(demo);
     void Write(DirectoryPath directory, string name, string text)
     {
@@ -290,33 +298,54 @@ Task("Demo")
     var port = FreeLoopbackPort();
     var url = $"http://127.0.0.1:{port}";
     var serverConfig = demo.Combine("server-config");
+    var serverState = demo.Combine("server-state");
     Write(serverConfig, "50-demo.toml", "[publishing]\nmin_count = 1\n");
-    var server = new ProcessStartInfo(pingerServer.FullPath) { UseShellExecute = false };
-    foreach (var argument in new[] { "--urls", url, "--state-dir", demo.Combine("server-state").FullPath, "--config-dir", serverConfig.FullPath, "--schema-dir", rootServerSchema.FullPath })
+
+    // 2. History for the dashboard: Fedora's public countme totals of four weeks of 2021, read from beside the
+    //    checkout (never copied into the repository), imported before the server opens the database.
+    var countmeTotals = MakeAbsolute(File("../shared/data/fedora-countme-totals-2021/totals.csv"));
+    if (FileExists(countmeTotals))
     {
-        server.ArgumentList.Add(argument);
+        Information("");
+        Information("== Importing Fedora's public countme totals (2020-12-28 to 2021-01-24)");
+        var failure = ShowRun(pingerServer, $"import-totals --state-dir {serverState.FullPath} --config-dir {serverConfig.FullPath} {countmeTotals.FullPath}");
+        if (failure != null)
+        {
+            throw new CakeException("Demo failed: " + failure);
+        }
     }
-    Information($"Starting {pingerServer} on {url} (SQLite in {demo.Combine("server-state")})");
-    using var serverProcess = Process.Start(server);
+    else
+    {
+        Warning($"{countmeTotals} is missing: the demo runs without countme history (the dashboard then shows this run's reports only).");
+    }
+
+    // The server runs in a session of its own, with its output in a log file, so it outlives this build
+    // (and a Ctrl-C in this terminal) until it is stopped with the command printed at the end.
+    var serverLog = demo.CombineWithFilePath("server.log");
+    var launch = new ProcessStartInfo("/bin/sh") { UseShellExecute = false, RedirectStandardOutput = true };
+    foreach (var argument in new[] { "-c", "setsid \"$0\" \"$@\" >\"$LOG\" 2>&1 </dev/null & echo $!", pingerServer.FullPath,
+        "--urls", url, "--state-dir", serverState.FullPath, "--config-dir", serverConfig.FullPath, "--schema-dir", rootServerSchema.FullPath })
+    {
+        launch.ArgumentList.Add(argument);
+    }
+    launch.Environment["LOG"] = serverLog.FullPath;
+    Information("");
+    Information($"Starting {pingerServer} on {url} (SQLite in {serverState}, log in {serverLog})");
+    int serverPid;
+    using (var shell = Process.Start(launch))
+    {
+        serverPid = int.Parse(shell.StandardOutput.ReadToEnd().Trim());
+        shell.WaitForExit();
+    }
+    System.IO.File.WriteAllText(pidFile.FullPath, serverPid + "\n");
+    var serverProcess = Process.GetProcessById(serverPid);
+    var succeeded = false;
     using var http = new System.Net.Http.HttpClient { Timeout = TimeSpan.FromSeconds(5) };
     try
     {
-        var ready = Stopwatch.StartNew();
-        while (true)
-        {
-            try
-            {
-                if (http.GetAsync(url + "/readyz").Result.IsSuccessStatusCode) break;
-            }
-            catch (AggregateException) { }
-            if (serverProcess.HasExited || ready.Elapsed > TimeSpan.FromSeconds(30))
-            {
-                throw new CakeException("pinger-server did not become ready");
-            }
-            System.Threading.Thread.Sleep(100);
-        }
+        WaitUntilReady(url + "/readyz", serverProcess);
 
-        // 2. Two machines report: this one, and a Fedora CoreOS on AWS (a fixture tree).
+        // 3. Two machines report: this one, and a Fedora CoreOS on AWS (a fixture tree).
         var failures = new List<string>();
         var clientConfig = demo.Combine("client-config");
         Write(clientConfig, "50-demo.toml", $"[reporting]\nlevel = \"full\"\nserver = \"{url}/\"\n");
@@ -333,36 +362,74 @@ Task("Demo")
             if (failure != null) failures.Add(failure);
         }
 
-        // 3. A countme request, as libdnf sends it to a metalink, is counted the same way.
+        // 4. A countme request, as libdnf sends it to a metalink, is counted the same way.
         var metalink = new System.Net.Http.HttpRequestMessage(System.Net.Http.HttpMethod.Get, url + "/metalink?repo=fedora-41&arch=x86_64&countme=2");
         metalink.Headers.TryAddWithoutValidation("User-Agent", "libdnf (Fedora Linux 41; coreos; Linux.x86_64)");
         Information("");
         Information($"== GET /metalink with a libdnf User-Agent: {(int)http.SendAsync(metalink).Result.StatusCode}");
 
-        // 4. What the server publishes.
+        // 5. What the server publishes.
         foreach (var path in new[] { "/v1/totals?window=week", "/v1/countme/totals.csv?provisional=1" })
         {
             Information("");
             Information($"== GET {path}");
-            Information(http.GetStringAsync(url + path).Result);
+            var text = http.GetStringAsync(url + path).Result;
+            var lines = text.Split('\n');
+            Information(lines.Length > 12 ? string.Join("\n", lines.Take(12)) + $"\n... ({lines.Length - 12} more lines)" : text);
+        }
+
+        // 6. The dashboard is drawn from those same totals.
+        var page = http.GetAsync(url + "/").Result;
+        if (!page.IsSuccessStatusCode)
+        {
+            failures.Add($"GET / answered {(int)page.StatusCode}");
         }
 
         if (failures.Count > 0)
         {
             throw new CakeException("Demo failed: " + string.Join("; ", failures));
         }
+        succeeded = true;
     }
     finally
     {
-        if (!serverProcess.HasExited)
+        if (!succeeded)
         {
-            // SIGTERM: the server commits what it acknowledged, then exits.
-            Process.Start("kill", new[] { "-TERM", serverProcess.Id.ToString() }).WaitForExit();
-            serverProcess.WaitForExit(15000);
+            StopDemoServer(pidFile);
         }
-        Information($"pinger-server stopped; its database stays in {demo.Combine("server-state")}");
     }
+
+    demoSummary = $"pinger-server keeps running in the background (pid {serverPid}); its database is in {serverState}.\n"
+        + $"  Dashboard:  {url}/\n"
+        + $"  Stop it:    kill -TERM {serverPid}\n"
+        + "  (the next Demo run stops it too)";
+    Information("");
+    Information(demoSummary);
 });
+
+// Stops the server an earlier Demo left running, named by its pid file, if that process is still pinger-server.
+void StopDemoServer(FilePath pidFile)
+{
+    if (!FileExists(pidFile))
+    {
+        return;
+    }
+    var text = System.IO.File.ReadAllText(pidFile.FullPath).Trim();
+    System.IO.File.Delete(pidFile.FullPath);
+    if (!int.TryParse(text, out var pid) || !System.IO.File.Exists($"/proc/{pid}/cmdline")
+        || !System.IO.File.ReadAllText($"/proc/{pid}/cmdline").Contains("pinger-server"))
+    {
+        return;
+    }
+    Information($"Stopping the pinger-server of an earlier Demo (pid {pid})");
+    using var process = Process.GetProcessById(pid);
+    // SIGTERM: the server commits what it acknowledged, then exits.
+    Process.Start("kill", new[] { "-TERM", pid.ToString() }).WaitForExit();
+    if (!process.WaitForExit(15000))
+    {
+        throw new CakeException($"the earlier demo server (pid {pid}) did not stop within 15 s of SIGTERM");
+    }
+}
 
 //////////////////////////////////////////////////////////////////////
 // Bench
@@ -650,6 +717,23 @@ Task("BenchCountme")
     DotNetRun("./bench/CountmeImport/CountmeImport.csproj", arguments, new DotNetRunSettings { Configuration = "Release" });
 });
 
+Task("BenchDashboard")
+    .Description("Seeds 52 weeks x 30 OS versions of reports into a fresh SQLite server and loads the dashboard cold in headless Chromium (/usr/bin/chromium) --runs=N times (default 15), interleaved with the same HTML served statically and /healthz: median first paint and load event, their ratio, and the page weight of all assets; PASS/FAIL against < 1 s and < 200 kB.")
+    .IsDependentOn("Publish")
+    .Does(() =>
+{
+    var runs = Argument("runs", 15);
+    if (!FileExists("/usr/bin/chromium"))
+    {
+        throw new CakeException("/usr/bin/chromium is missing: apt-get install chromium");
+    }
+    // The distribution's own field registry, so the shares section lists every real field.
+    var arguments = new ProcessArgumentBuilder()
+        .Append("--runs").Append(runs.ToString())
+        .Append("--schema").AppendQuoted(rootServerSchema.FullPath);
+    DotNetRun("./bench/Dashboard/DashboardBench.csproj", arguments, new DotNetRunSettings { Configuration = "Release" });
+});
+
 //////////////////////////////////////////////////////////////////////
 // Third-party probes: SDK packages, the probe template, plugin cost
 //////////////////////////////////////////////////////////////////////
@@ -763,6 +847,10 @@ catch (Exception e) when (closingLine is not null)
 if (closingLine is not null)
 {
     Console.WriteLine(closingLine);
+}
+if (demoSummary is not null)
+{
+    Console.WriteLine(demoSummary);
 }
 
 //////////////////////////////////////////////////////////////////////
