@@ -25,6 +25,11 @@ public sealed class ReportReader(FieldRegistry registry, DateTimeOffset now, Tim
             return ReportReadResult.Malformed("(body)", "not valid UTF-8");
         }
 
+        if (EscapesLoneSurrogate(body.Span))
+        {
+            return ReportReadResult.Malformed("(body)", "a string escapes a lone UTF-16 surrogate");
+        }
+
         JsonDocument document;
         try
         {
@@ -44,6 +49,33 @@ public sealed class ReportReader(FieldRegistry registry, DateTimeOffset now, Tim
 
             return Check(document.RootElement);
         }
+    }
+
+    // "\ud800" alone is valid JSON grammar but no text: reading such a string or member name throws, so it is
+    // refused here, before anything reads one.
+    private static bool EscapesLoneSurrogate(ReadOnlySpan<byte> body)
+    {
+        var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = ParseOptions.MaxDepth });
+        try
+        {
+            while (reader.Read())
+            {
+                if (reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName && reader.ValueIsEscaped)
+                {
+                    _ = reader.GetString();
+                }
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            return true;
+        }
+        catch (JsonException)
+        {
+            // Not JSON at all: the parser below says where.
+        }
+
+        return false;
     }
 
     private static string Name(string name) => ProbeDescriptor.IsValidName(name) ? name : "(an invalid name)";

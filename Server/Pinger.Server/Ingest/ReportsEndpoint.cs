@@ -33,6 +33,14 @@ public sealed class ReportsEndpoint(
             return;
         }
 
+        if (!IsIdentity(context.Request.Headers.ContentEncoding))
+        {
+            // Nothing is decompressed: a compressed body would otherwise be read as (bad) JSON, and cannot expand.
+            context.Response.Headers.AcceptEncoding = "identity";
+            await ProblemResponse.WriteAsync(context, StatusCodes.Status415UnsupportedMediaType, "reports must be sent without a Content-Encoding").ConfigureAwait(false);
+            return;
+        }
+
         var body = await BoundedBodyReader.ReadAsync(context, settings.MaxBodyBytes).ConfigureAwait(false);
         if (body is null)
         {
@@ -71,5 +79,8 @@ public sealed class ReportsEndpoint(
     private static bool IsJson(string? contentType) =>
         MediaTypeHeaderValue.TryParse(contentType, out var media)
         && media.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
-        && (!media.Charset.HasValue || media.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase));
+        && (!media.Charset.HasValue || HeaderUtilities.RemoveQuotes(media.Charset).Equals("utf-8", StringComparison.OrdinalIgnoreCase));
+
+    private static bool IsIdentity(Microsoft.Extensions.Primitives.StringValues contentEncoding) =>
+        contentEncoding.All(value => value is null || value.Split(',').All(coding => coding.Trim().Length == 0 || coding.Trim().Equals("identity", StringComparison.OrdinalIgnoreCase)));
 }

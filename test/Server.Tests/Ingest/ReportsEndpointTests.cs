@@ -69,6 +69,74 @@ public sealed class ReportsEndpointTests
     }
 
     [TestMethod]
+    [DataRow("application/json; charset=\"utf-8\"")]
+    [DataRow("application/json; charset=UTF-8")]
+    public async Task A_quoted_or_upper_case_UTF8_charset_is_accepted(string contentType)
+    {
+        await using var server = await TestServer.StartAsync();
+
+        using var response = await server.PostReportAsync(ReportJson.Minimal(), contentType);
+
+        Assert.AreEqual(HttpStatusCode.NoContent, response.StatusCode);
+    }
+
+    [TestMethod]
+    [DataRow("gzip")]
+    [DataRow("deflate, identity")]
+    [DataRow("br")]
+    public async Task A_body_with_a_content_coding_gets_415_naming_identity_and_is_not_counted(string coding)
+    {
+        await using var server = await TestServer.StartAsync();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/reports") { Content = new StringContent(ReportJson.Minimal(), Encoding.UTF8, "application/json") };
+        request.Content.Headers.TryAddWithoutValidation("Content-Encoding", coding);
+
+        using var response = await server.Client.SendAsync(request);
+
+        Assert.AreEqual(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.AreEqual("identity", string.Join(",", response.Headers.GetValues("Accept-Encoding")));
+        StringAssert.Contains(await response.Content.ReadAsStringAsync(), "without a Content-Encoding");
+        Assert.AreEqual(0, Totals.Reports(await Totals.AdminAsync(server.Client), "week"));
+    }
+
+    [TestMethod]
+    public async Task An_identity_content_coding_is_read_as_no_coding()
+    {
+        await using var server = await TestServer.StartAsync();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/reports") { Content = new StringContent(ReportJson.Minimal(), Encoding.UTF8, "application/json") };
+        request.Content.Headers.TryAddWithoutValidation("Content-Encoding", "identity");
+
+        using var response = await server.Client.SendAsync(request);
+
+        Assert.AreEqual(HttpStatusCode.NoContent, response.StatusCode);
+    }
+
+    [TestMethod]
+    [DataRow("\"level\"", "\"\\ud800\"")]
+    [DataRow("\"minimal\"", "\"\\udc00x\"")]
+    [DataRow("\"aws\"", "[\"\\ud800\"]")]
+    [DataRow("\"platform\"", "\"\\ud83d\"")]
+    public async Task A_string_or_member_name_escaping_a_lone_surrogate_gets_400_not_500(string replaced, string by)
+    {
+        await using var server = await TestServer.StartAsync();
+
+        using var response = await server.PostReportAsync(ReportJson.Minimal().Replace(replaced, by, StringComparison.Ordinal));
+
+        Assert.AreEqual(HttpStatusCode.BadRequest, response.StatusCode);
+        StringAssert.Contains(await response.Content.ReadAsStringAsync(), "(body): a string escapes a lone UTF-16 surrogate");
+    }
+
+    [TestMethod]
+    public async Task An_escaped_surrogate_pair_is_read_as_its_character()
+    {
+        await using var server = await TestServer.StartAsync();
+
+        using var response = await server.PostReportAsync(ReportJson.Minimal().Replace("\"aws\"", "\"\\ud83d\\ude00\"", StringComparison.Ordinal));
+
+        Assert.AreEqual(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        StringAssert.Contains(await response.Content.ReadAsStringAsync(), "probes.platform.id");
+    }
+
+    [TestMethod]
     public async Task A_declared_length_above_the_limit_gets_413_without_reading_the_body()
     {
         await using var server = await TestServer.StartAsync();
