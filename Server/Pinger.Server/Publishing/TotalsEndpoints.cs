@@ -116,24 +116,8 @@ public sealed class TotalsEndpoints(ICounterStore store, ServerSettings settings
             return;
         }
 
-        await context.Response.WriteAsJsonAsync(new
-        {
-            min_count = admin ? (long?)null : settings.MinCount,
-            reports = snapshot.Reports.Select(r => new { window = r.Window.KindName, start = r.Window.StartText, count = r.Reports }),
-            totals = snapshot.Cells.Select(c => new { window = c.Window.KindName, start = c.Window.StartText, field = c.Field, value = c.Value, count = c.Count }),
-            systems = snapshot.Systems.Select(s => new
-            {
-                window = s.Window.KindName,
-                start = s.Window.StartText,
-                os_name = s.System.OsName,
-                os_version = s.System.OsVersion,
-                os_variant = s.System.OsVariant,
-                os_arch = s.System.OsArch,
-                sys_age = s.System.SysAge,
-                platform = s.System.Platform,
-                count = s.Count,
-            }),
-        }, context.RequestAborted).ConfigureAwait(false);
+        context.Response.ContentType = "application/json; charset=utf-8";
+        await TotalsJson.WriteAsync(context.Response.Body, snapshot, admin ? null : settings.MinCount, context.RequestAborted).ConfigureAwait(false);
     }
 
     /// <summary>The columns of the systems CSV: the countme tuple of reports, per window, with the platform.</summary>

@@ -233,16 +233,13 @@ public sealed class PostgresCounterStore(string connectionString) : ICounterStor
     private static List<T> Query<T>(
         NpgsqlConnection connection, NpgsqlTransaction transaction, string select, TotalsQuery query, bool withField, Func<NpgsqlDataReader, T> map)
     {
-        using var command = new NpgsqlCommand(select + """
-             WHERE ($1::text IS NULL OR kind = $1) AND ($2::date IS NULL OR start >= $2) AND ($3::date IS NULL OR start <= $3)
-            """ + (withField ? " AND ($4::text IS NULL OR field = $4) ORDER BY kind, start, field COLLATE \"C\", value COLLATE \"C\"" : " ORDER BY kind, start"),
+        var (where, values) = TotalsFilter.Of(query, withField, position => "$" + (position + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        using var command = new NpgsqlCommand(
+            select + where + (withField ? " ORDER BY kind, start, field COLLATE \"C\", value COLLATE \"C\"" : " ORDER BY kind, start"),
             connection, transaction);
-        command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = query.Kind is { } kind ? WindowCalendar.NameOf(kind) : DBNull.Value });
-        command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Date, Value = query.From is { } from ? from : DBNull.Value });
-        command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Date, Value = query.To is { } to ? to : DBNull.Value });
-        if (withField)
+        foreach (var value in values)
         {
-            command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)query.Field ?? DBNull.Value });
+            command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = value is DateOnly ? NpgsqlDbType.Date : NpgsqlDbType.Text, Value = value });
         }
 
         using var reader = command.ExecuteReader();

@@ -155,15 +155,12 @@ public sealed class SqliteCounterStore(string databasePath) : ICounterStore
     private static List<T> Query<T>(
         SqliteConnection connection, SqliteTransaction transaction, string select, TotalsQuery query, bool withField, Func<SqliteDataReader, T> map)
     {
-        using var command = Command(connection, transaction, select + """
-             WHERE ($kind IS NULL OR kind = $kind) AND ($from IS NULL OR start >= $from) AND ($to IS NULL OR start <= $to)
-            """ + (withField ? " AND ($field IS NULL OR field = $field) ORDER BY kind, start, field, value" : " ORDER BY kind, start"));
-        command.Parameters.AddWithValue("$kind", query.Kind is { } kind ? WindowCalendar.NameOf(kind) : DBNull.Value);
-        command.Parameters.AddWithValue("$from", query.From is { } from ? Text(from) : DBNull.Value);
-        command.Parameters.AddWithValue("$to", query.To is { } to ? Text(to) : DBNull.Value);
-        if (withField)
+        var (where, values) = TotalsFilter.Of(query, withField, position => "$" + position.ToString(CultureInfo.InvariantCulture));
+        using var command = Command(connection, transaction,
+            select + where + (withField ? " ORDER BY kind, start, field, value" : " ORDER BY kind, start"));
+        for (var i = 0; i < values.Count; i++)
         {
-            command.Parameters.AddWithValue("$field", (object?)query.Field ?? DBNull.Value);
+            command.Parameters.AddWithValue("$" + i.ToString(CultureInfo.InvariantCulture), values[i] is DateOnly date ? Text(date) : values[i]);
         }
 
         using var reader = command.ExecuteReader();

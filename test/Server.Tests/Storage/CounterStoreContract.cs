@@ -50,6 +50,20 @@ public abstract class CounterStoreContract
     }
 
     [TestMethod]
+    public void All_filters_together_narrow_every_table()
+    {
+        using var store = OpenStore();
+        var previousWeek = new Window(WindowKind.Week, new DateOnly(2026, 11, 16));
+        store.Commit(Batch(Report("n1", "aws", [Day, Week]), Report("n2", "gcp", [previousWeek])));
+
+        var totals = store.ReadTotals(new TotalsQuery(WindowKind.Week, new DateOnly(2026, 11, 20), new DateOnly(2026, 11, 30), "platform.id"));
+
+        CollectionAssert.AreEqual(new[] { new WindowCount(Week, 1) }, totals.Reports.ToArray());
+        CollectionAssert.AreEqual(new[] { new TotalsCell(Week, "platform.id", "aws", 1) }, totals.Cells.ToArray());
+        CollectionAssert.AreEqual(new[] { Week }, totals.Systems.Select(s => s.Window).ToArray());
+    }
+
+    [TestMethod]
     public void Nonces_of_closed_windows_are_deleted()
     {
         using var store = OpenStore();

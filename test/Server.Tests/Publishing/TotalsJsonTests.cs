@@ -1,0 +1,57 @@
+using System.Text.Json.Nodes;
+using Pinger.Core.Windows;
+using Pinger.Server.Ingest;
+using Pinger.Server.Publishing;
+using Pinger.Server.Storage;
+
+namespace Pinger.Server.Tests.Publishing;
+
+[TestClass]
+public sealed class TotalsJsonTests
+{
+    private static readonly Window Week = new(WindowKind.Week, new DateOnly(2026, 11, 23));
+
+    private static async Task<JsonObject> WriteAsync(TotalsSnapshot snapshot, long? minCount)
+    {
+        using var output = new MemoryStream();
+        await TotalsJson.WriteAsync(output, snapshot, minCount, CancellationToken.None);
+        return JsonNode.Parse(output.ToArray())!.AsObject();
+    }
+
+    [TestMethod]
+    public async Task Every_row_is_written_with_its_window_and_values_escaped()
+    {
+        var snapshot = new TotalsSnapshot(
+            [new WindowCount(Week, 12)],
+            [new TotalsCell(Week, "os-versions.version", "41 \"quoted\" é", 12)],
+            [new SystemCount(Week, new SystemTuple("fedora", "41", "coreos", "x86_64", "3", "aws"), 12)]);
+
+        var json = await WriteAsync(snapshot, minCount: 10);
+
+        Assert.AreEqual(10, (long)json["min_count"]!);
+        var report = json["reports"]!.AsArray().Single()!;
+        Assert.AreEqual("week", (string)report["window"]!);
+        Assert.AreEqual("2026-11-23", (string)report["start"]!);
+        Assert.AreEqual(12, (long)report["count"]!);
+        var cell = json["totals"]!.AsArray().Single()!;
+        Assert.AreEqual("41 \"quoted\" é", (string)cell["value"]!);
+        Assert.AreEqual("os-versions.version", (string)cell["field"]!);
+        var system = json["systems"]!.AsArray().Single()!;
+        CollectionAssert.AreEqual(
+            new[] { "fedora", "41", "coreos", "x86_64", "3", "aws" },
+            new[] { "os_name", "os_version", "os_variant", "os_arch", "sys_age", "platform" }.Select(k => (string)system[k]!).ToArray());
+    }
+
+    [TestMethod]
+    public async Task The_admin_answer_has_no_min_count_and_a_large_answer_stays_whole()
+    {
+        var cells = Enumerable.Range(0, 20_000).Select(i => new TotalsCell(Week, "platform.id", "v" + i, i)).ToArray();
+
+        var json = await WriteAsync(new TotalsSnapshot([], cells, []), minCount: null);
+
+        Assert.IsNull(json["min_count"]);
+        Assert.IsTrue(json.ContainsKey("min_count"));
+        Assert.HasCount(20_000, json["totals"]!.AsArray());
+        Assert.AreEqual(19_999, (long)json["totals"]![19_999]!["count"]!);
+    }
+}
