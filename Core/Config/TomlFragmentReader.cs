@@ -13,12 +13,15 @@ public static class TomlFragmentReader
     /// <summary>Parses <paramref name="text"/>, read from <paramref name="file"/>.</summary>
     public static ConfigFragment Read(string file, string text)
     {
-        var document = SyntaxParser.Parse(text, file, validate: true);
+        // Tomlyn throws, instead of reporting an unterminated string, when the text ends right after a backslash
+        // in a string; a final newline makes it report the error. A position past the text is the last line's.
+        var lastLine = text.Count(c => c == '\n') + 1;
+        var document = SyntaxParser.Parse(text.EndsWith('\n') ? text : text + "\n", file, validate: true);
         var errors = document.Diagnostics
             .Where(d => d.Kind == DiagnosticMessageKind.Error)
             .Select(d => new ConfigDiagnostic(
                 DiagnosticSeverity.Error,
-                Locate(file, d.Span.Start),
+                Locate(file, d.Span.Start, lastLine),
                 null,
                 "TOML syntax error: " + d.Message,
                 "see https://toml.io for the syntax; strings need double quotes"))
@@ -98,8 +101,8 @@ public static class TomlFragmentReader
         _ => key.ToString()?.Trim() ?? string.Empty,
     };
 
-    private static SourceLocation Locate(string file, TextPosition position) =>
-        new(file, position.Line + 1, position.Column + 1);
+    private static SourceLocation Locate(string file, TextPosition position, int lastLine = int.MaxValue) =>
+        position.Line + 1 > lastLine ? new(file, lastLine, 1) : new(file, position.Line + 1, position.Column + 1);
 
     /// <summary>Culture-independent display of a number, for messages.</summary>
     internal static string Show(long value) => value.ToString(CultureInfo.InvariantCulture);

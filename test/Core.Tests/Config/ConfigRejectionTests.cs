@@ -21,6 +21,26 @@ public sealed class ConfigRejectionTests
         Assert.IsNotNull(error.Hint);
     }
 
+    // Found by fuzzing (build/fuzz.cake): Tomlyn threw ArgumentOutOfRangeException for these, and pinger exited
+    // with an internal error instead of naming the file and line.
+    [TestMethod]
+    [DataRow("[reporting]\nserver = \"https://metrics.example.org/\\", 2)]
+    [DataRow("[reporting]\nlevel = \"full\\u", 2)]
+    [DataRow("[reporting]\nlevel = \"\"\"full\\U0000", 2)]
+    [DataRow("\"reporting\\", 1)]
+    public void A_file_ending_inside_a_string_escape_is_a_syntax_error_on_its_last_line(string text, int line)
+    {
+        using var machine = new TempMachine().Write(AdminFile, text);
+
+        var errors = ConfigTestBed.Load(machine).Errors.ToArray();
+
+        Assert.IsNotEmpty(errors);
+        Assert.IsTrue(errors.All(e => e.Location!.File == machine.HostPath(AdminFile)), string.Join("\n", errors.Select(e => e.ToString())));
+        var error = errors.Last();
+        Assert.AreEqual(line, error.Location!.Line, error.ToString());
+        StringAssert.StartsWith(error.Message, "TOML syntax error: Invalid End-Of-File");
+    }
+
     [TestMethod]
     public void A_key_defined_twice_is_a_syntax_error()
     {
