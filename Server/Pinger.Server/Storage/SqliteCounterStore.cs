@@ -47,9 +47,16 @@ public sealed class SqliteCounterStore(string databasePath) : ICounterStore
         }
         catch (Exception e) when (e is SqliteException or InvalidOperationException or IOException)
         {
-            // Start over with a fresh connection next time: the file may be back (disk space freed, volume remounted).
+            // Start over with fresh connections next time: the file may be back (disk space freed, volume remounted).
+            // Pooled readers go too: while one is open, SQLite keeps the shared-memory index as it was opened (read-only
+            // while the volume was), and every new writer would stay read-only with it.
             _writer?.Dispose();
             _writer = null;
+            using (var any = new SqliteConnection(_connectionString))
+            {
+                SqliteConnection.ClearPool(any);
+            }
+
             throw new StorageUnavailableException("the SQLite commit failed: " + e.Message, e);
         }
     }
