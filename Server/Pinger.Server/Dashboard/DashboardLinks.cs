@@ -26,9 +26,16 @@ public static class DashboardLinks
         return "/?" + query;
     }
 
-    /// <summary>The same view in another kind or breakdown, keeping a range the visitor chose.</summary>
-    public static string Switch(DashboardView view, WindowKind kind, Breakdown breakdown) =>
-        view.Range.Explicit ? Page(kind, breakdown, view.Range.From, view.Range.To) : Page(kind, breakdown);
+    /// <summary>
+    /// The same view in another kind or breakdown, keeping a range the visitor chose unless it would be too many
+    /// windows of the new kind (two years of weeks are too many days): then the new kind's default range.
+    /// </summary>
+    public static string Switch(DashboardView view, WindowKind kind, Breakdown breakdown)
+    {
+        var range = view.Range;
+        var same = new WindowRange(kind, WindowCalendar.StartOf(kind, range.From), WindowCalendar.StartOf(kind, range.To), Explicit: true);
+        return range.Explicit && same.Count <= WindowRange.MaxWindows ? Page(kind, breakdown, range.From, range.To) : Page(kind, breakdown);
+    }
 
     /// <summary>A public totals endpoint (<paramref name="path"/>) with the chart's window kind and range.</summary>
     public static string Totals(string path, WindowRange range) =>

@@ -177,6 +177,22 @@ public sealed partial class DashboardHttpTests
     }
 
     [TestMethod]
+    public async Task Switching_the_window_kind_keeps_a_chosen_range_only_while_it_can_be_shown()
+    {
+        await using var server = await DashboardServer.StartAsync(KnownCounts.Write);
+
+        var year = await server.Client.GetStringAsync("/?window=week&breakdown=age&from=2025-12-01");
+        StringAssert.Contains(year, "<a href=\"/?window=day&amp;breakdown=age&amp;from=2025-12-01&amp;to=2026-11-23\">Daily</a>");
+
+        // 104 weeks are 728 days, more than a chart shows: the daily link falls back to the daily default.
+        var twoYears = await server.Client.GetStringAsync("/?window=week&breakdown=age&from=2024-12-02");
+        StringAssert.Contains(twoYears, "<a href=\"/?window=day&amp;breakdown=age\">Daily</a>");
+        StringAssert.Contains(twoYears, "<a href=\"/?window=month&amp;breakdown=age&amp;from=2024-12-02&amp;to=2026-11-23\">Monthly</a>");
+        using var daily = await server.Client.GetAsync("/?window=day&breakdown=age");
+        Assert.AreEqual(HttpStatusCode.OK, daily.StatusCode);
+    }
+
+    [TestMethod]
     public void Default_ranges_end_at_the_current_window()
     {
         var today = new DateOnly(2026, 11, 27);
