@@ -1,4 +1,5 @@
 using System.Globalization;
+using Tomlyn;
 using Tomlyn.Parsing;
 using Tomlyn.Syntax;
 
@@ -16,7 +17,20 @@ public static class TomlFragmentReader
         // Tomlyn throws, instead of reporting an unterminated string, when the text ends right after a backslash
         // in a string; a final newline makes it report the error. A position past the text is the last line's.
         var lastLine = text.Count(c => c == '\n') + 1;
-        var document = SyntaxParser.Parse(text.EndsWith('\n') ? text : text + "\n", file, validate: true);
+        DocumentSyntax document;
+        try
+        {
+            document = SyntaxParser.Parse(text.EndsWith('\n') ? text : text + "\n", file, validate: true);
+        }
+        catch (TomlException e)
+        {
+            // Thrown rather than reported for values nested deeper than Tomlyn's limit (64), without a position:
+            // the last line with text is the nearest place to show.
+            var where = new SourceLocation(file, e.Line ?? text.TrimEnd().Count(c => c == '\n') + 1, e.Column ?? 1);
+            return new ConfigFragment(file, [], [], [new ConfigDiagnostic(DiagnosticSeverity.Error, where, null,
+                "TOML syntax error: " + e.Message.Split(". ")[0], "Pinger's settings are single values: no nested arrays or tables")]);
+        }
+
         var errors = document.Diagnostics
             .Where(d => d.Kind == DiagnosticMessageKind.Error)
             .Select(d => new ConfigDiagnostic(

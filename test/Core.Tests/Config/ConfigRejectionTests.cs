@@ -41,6 +41,22 @@ public sealed class ConfigRejectionTests
         StringAssert.StartsWith(error.Message, "TOML syntax error: Invalid End-Of-File");
     }
 
+    // Found by fuzzing: Tomlyn threw TomlException past its nesting limit, and pinger exited with an internal error.
+    [TestMethod]
+    [DataRow('[', ']')]
+    [DataRow('{', '}')]
+    public void Values_nested_past_the_parser_limit_are_a_syntax_error_on_the_last_line(char open, char close)
+    {
+        var nested = open == '{' ? string.Concat(Enumerable.Repeat("{ a = ", 70)) + "1" + new string('}', 70) : new string(open, 70) + new string(close, 70);
+        using var machine = new TempMachine().Write(AdminFile, $"[reporting]\nlevel = {nested}\n\n");
+
+        var error = ConfigTestBed.SingleError(ConfigTestBed.Load(machine));
+
+        Assert.AreEqual(machine.HostPath(AdminFile), error.Location!.File);
+        Assert.AreEqual(2, error.Location.Line);
+        Assert.AreEqual("TOML syntax error: The maximum depth of 64 has been exceeded", error.Message);
+    }
+
     [TestMethod]
     public void A_key_defined_twice_is_a_syntax_error()
     {
