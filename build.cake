@@ -26,6 +26,8 @@ var rootConfig = root.Combine("usr/lib/pinger/config.d");
 var rootServer = root.Combine("usr/lib/pinger-server");
 var rootServerSchema = root.Combine("usr/lib/pinger-server/schema.d");
 var pingerServer = rootBin.CombineWithFilePath("pinger-server");
+// Every benchmark's headline figures, for the Performance target's closing table.
+var figures = new List<(string Name, string Value, double? Ratio, string Target, bool? Pass)>();
 var rootUnits = root.Combine("usr/lib/systemd/system");
 var rootPresets = root.Combine("usr/lib/systemd/system-preset");
 var pinger = rootBin.CombineWithFilePath("pinger");
@@ -492,6 +494,7 @@ Task("Bench")
         Information($"{Label(command.Name)} {command.Median,7:F1} ms {command.P90,7:F1} ms" + (command.Failures > 0 ? $"  ({command.Failures} runs exited non-zero)" : ""));
     }
     Information($"{Label("ratio of medians")} {ratio,10:F2}   target <= {maxRatio:F1}       {Verdict(ratio <= maxRatio && pingerRun.Failures == 0)}");
+    Figure("pinger --dry-run vs hello world (start-up)", $"{pingerRun.Median:F1} vs {helloRun.Median:F1} ms", ratio, $"<= {maxRatio:F1}", ratio <= maxRatio && pingerRun.Failures == 0);
     if (pingerRss is null)
     {
         Information($"{Label("peak RSS of pinger")} {"n/a",10}   (/usr/bin/time not found)");
@@ -501,6 +504,7 @@ Task("Bench")
         var mib = pingerRss.Value / 1024.0;
         var helloText = helloRss is null ? "" : $"  (hello world: {helloRss.Value / 1024.0:F1} MiB)";
         Information($"{Label("peak RSS of pinger")} {mib,6:F1} MiB   target <= {maxRssMiB:F0} MiB  {Verdict(mib <= maxRssMiB)}{helloText}");
+        Figure("pinger --dry-run peak RSS", $"{mib:F1} MiB", helloRss is null ? null : pingerRss.Value / (double)helloRss.Value, $"<= {maxRssMiB:F0} MiB", mib <= maxRssMiB);
     }
     if (pingerRun.Failures > 0)
     {
@@ -592,6 +596,8 @@ Task("BenchReporting")
     var sendCost = run.Median - drySend.Median;
     Information($"  full / minimal dry-run       {fullRatio,7:F2}        target <= 1.2     {Verdict(fullRatio <= 1.2)}");
     Information($"  run minus dry-run            {sendCost,7:F1} ms     target <= 30 ms   {Verdict(sendCost <= 30 && run.Failures == 0)}");
+    Figure("full / minimal --dry-run", $"{dryFull.Median:F1} vs {dryMinimal.Median:F1} ms", fullRatio, "<= 1.2", fullRatio <= 1.2);
+    Figure("run (collect + send) minus --dry-run", $"{sendCost:F1} ms", run.Median / drySend.Median, "<= 30 ms", sendCost <= 30 && run.Failures == 0);
     server.Stop();
 
     if (!skipBlackHole)
@@ -612,6 +618,7 @@ Task("BenchReporting")
         hole.Stop();
         held.ForEach(s => s.Dispose());
         Information($"  run, black-holed server      {result.Milliseconds / 1000,7:F1} s      budget 60 s       {Verdict(result.Milliseconds <= 60_000 && result.ExitCode == 0)}  (exit {result.ExitCode})");
+        Figure("run against a black-holed server", $"{result.Milliseconds / 1000:F1} s", result.Milliseconds / 60_000, "<= 60 s budget", result.Milliseconds <= 60_000 && result.ExitCode == 0);
         foreach (var line in result.Stderr.Split('\n').Where(l => l.Contains("not reached")))
         {
             Information("    " + line.Trim());
@@ -620,7 +627,7 @@ Task("BenchReporting")
 });
 
 Task("BenchServer")
-    .Description("Ingest throughput of the published pinger-server (SQLite) under wrk (1 thread, 32 connections, a fresh nonce per report) against nginx answering 204 to the same POSTs, in the same run. Installs wrk and nginx with apt-get when missing (as root).")
+    .Description("Ingest throughput of the published pinger-server under wrk (a fresh nonce per report) against nginx answering 204 to the same POSTs, in the same run: SQLite with 1 wrk thread and 32 connections; then, when PostgreSQL is installed, one server instance against two sharing one database (two wrk processes of 16 connections each). Installs wrk and nginx with apt-get when missing (as root).")
     .IsDependentOn("Publish")
     .Does(() =>
 {
@@ -646,60 +653,139 @@ Task("BenchServer")
     var nginxConf = work.CombineWithFilePath("nginx.conf").FullPath;
     System.IO.File.WriteAllText(nginxConf, System.IO.File.ReadAllText("./bench/server/nginx.conf.template")
         .Replace("@DIR@", work.FullPath).Replace("@PORT@", nginxPort.ToString()));
-    using var nginx = Process.Start(new ProcessStartInfo("/usr/sbin/nginx", $"-c {nginxConf} -p {work.FullPath}") { UseShellExecute = false });
+    var running = new List<Process>();
+    running.Add(Process.Start(new ProcessStartInfo("/usr/sbin/nginx", $"-c {nginxConf} -p {work.FullPath}") { UseShellExecute = false }));
+    ThrowawayPostgres postgres = null;
 
-    // pinger-server: SQLite in a fresh state directory, the distribution's schema, no rate limit.
-    var serverPort = FreeLoopbackPort();
-    var serverConfig = work.Combine("server-config");
-    EnsureDirectoryExists(serverConfig);
-    System.IO.File.WriteAllText(serverConfig.CombineWithFilePath("50-bench.toml").FullPath, "[ingest]\nrate_limit_per_minute = 0\n");
-    var serverStart = new ProcessStartInfo(pingerServer.FullPath) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-    foreach (var argument in new[] { "--urls", $"http://127.0.0.1:{serverPort}", "--state-dir", work.Combine("server-state").FullPath, "--config-dir", serverConfig.FullPath, "--schema-dir", rootServerSchema.FullPath })
+    // Several wrk processes at once, each on its own port; the answer sums their rates and keeps the worst p99.
+    WrkResult Wrk(int duration, int connections, params int[] ports)
     {
-        serverStart.ArgumentList.Add(argument);
+        var processes = ports.Select(port => Process.Start(new ProcessStartInfo("/usr/bin/wrk", $"-t1 -c{connections} -d{duration}s --latency -s {script} http://127.0.0.1:{port}/v1/reports") { RedirectStandardOutput = true, UseShellExecute = false })).ToList();
+        var results = processes.Select(p => { var text = p.StandardOutput.ReadToEnd(); p.WaitForExit(); p.Dispose(); return WrkResult.Parse(text); }).ToList();
+        return WrkResult.Sum(results);
     }
-    using var server = Process.Start(serverStart);
-    server.OutputDataReceived += (_, _) => { };
-    server.ErrorDataReceived += (_, _) => { };
-    server.BeginOutputReadLine();
-    server.BeginErrorReadLine();
+
     try
     {
-        WaitUntilReady($"http://127.0.0.1:{serverPort}/readyz", server);
-        WaitUntilReady($"http://127.0.0.1:{nginxPort}/", nginx, anyAnswer: true);
+        // pinger-server: SQLite in a fresh state directory, the distribution's schema, no rate limit.
+        var sqlitePort = FreeLoopbackPort();
+        var sqlite = StartPingerServer(work.Combine("sqlite"), sqlitePort, "");
+        running.Add(sqlite);
+        WaitUntilReady($"http://127.0.0.1:{sqlitePort}/readyz", sqlite);
+        WaitUntilReady($"http://127.0.0.1:{nginxPort}/", running[0], anyAnswer: true);
 
-        WrkResult Wrk(int port, int duration)
-        {
-            var start = new ProcessStartInfo("/usr/bin/wrk", $"-t1 -c32 -d{duration}s --latency -s {script} http://127.0.0.1:{port}/v1/reports") { RedirectStandardOutput = true, UseShellExecute = false };
-            using var process = Process.Start(start);
-            var text = process.StandardOutput.ReadToEnd();
-            process.WaitForExit();
-            return WrkResult.Parse(text);
-        }
-
-        // Warm both up (JIT, SQLite cache), then measure, interleaved.
-        Wrk(nginxPort, 3);
-        Wrk(serverPort, 3);
-        var nginxRun = Wrk(nginxPort, seconds);
-        var serverRun = Wrk(serverPort, seconds);
+        // Warm both up (JIT, SQLite cache), then measure, one after the other.
+        Wrk(3, 32, nginxPort);
+        Wrk(3, 32, sqlitePort);
+        var nginxRun = Wrk(seconds, 32, nginxPort);
+        var serverRun = Wrk(seconds, 32, sqlitePort);
+        StopProcess(sqlite);
         var ratio = serverRun.RequestsPerSecond / nginxRun.RequestsPerSecond;
         Information("");
         Information($"BenchServer: wrk -t1 -c32 -d{seconds}s, a minimal report with a fresh nonce per request; load average {LoadAverage()} on {Environment.ProcessorCount} cores");
         Information($"  nginx 204           {nginxRun.RequestsPerSecond,10:F0} req/s   p99 {nginxRun.P99,8}   non-2xx {nginxRun.Non2xx}");
-        Information($"  pinger-server       {serverRun.RequestsPerSecond,10:F0} req/s   p99 {serverRun.P99,8}   non-2xx {serverRun.Non2xx}");
+        Information($"  pinger-server       {serverRun.RequestsPerSecond,10:F0} req/s   p99 {serverRun.P99,8}   non-2xx {serverRun.Non2xx}   (SQLite)");
         Information($"  ratio               {ratio,10:F2}          target >= 0.4   {Verdict(ratio >= 0.4)}");
         Information($"  p99 under 5 ms      {serverRun.P99,10}          {Verdict(serverRun.P99Milliseconds < 5)}");
+        Figure("Ingest, SQLite vs nginx 204 (wrk -c32)", $"{serverRun.RequestsPerSecond:F0} vs {nginxRun.RequestsPerSecond:F0} req/s", ratio, ">= 0.4", ratio >= 0.4);
+        Figure("Ingest p99, SQLite", serverRun.P99, null, "< 5 ms", serverRun.P99Milliseconds < 5);
+
+        postgres = ThrowawayPostgres.TryStart(work.Combine("postgres"));
+        if (postgres is null)
+        {
+            Information("  PostgreSQL          not measured: initdb and pg_ctl were not found (apt-get install postgresql)");
+            return;
+        }
+
+        // Two instances against one database: what a second machine (here: a second process) adds.
+        var toml = $"[storage]\nbackend = \"postgresql\"\npostgresql_connection = \"{postgres.ConnectionString}\"\n";
+        var firstPort = FreeLoopbackPort();
+        var first = StartPingerServer(work.Combine("pg-1"), firstPort, toml);
+        running.Add(first);
+        WaitUntilReady($"http://127.0.0.1:{firstPort}/readyz", first);
+        Wrk(3, 16, firstPort, firstPort);
+        var oneInstance = Wrk(seconds, 16, firstPort, firstPort);
+        var secondPort = FreeLoopbackPort();
+        var second = StartPingerServer(work.Combine("pg-2"), secondPort, toml);
+        running.Add(second);
+        WaitUntilReady($"http://127.0.0.1:{secondPort}/readyz", second);
+        Wrk(3, 16, secondPort);
+        var twoInstances = Wrk(seconds, 16, firstPort, secondPort);
+        var scaling = twoInstances.RequestsPerSecond / oneInstance.RequestsPerSecond;
+        Information($"  PostgreSQL, 1 instance  {oneInstance.RequestsPerSecond,6:F0} req/s   p99 {oneInstance.P99,8}   non-2xx {oneInstance.Non2xx}   (2 wrk x 16 connections)");
+        Information($"  PostgreSQL, 2 instances {twoInstances.RequestsPerSecond,6:F0} req/s   p99 {twoInstances.P99,8}   non-2xx {twoInstances.Non2xx}   (one wrk x 16 each)");
+        Information($"  2 instances / 1     {scaling,10:F2}          (both instances, PostgreSQL and wrk share {Environment.ProcessorCount} cores)");
+        Figure("Ingest, PostgreSQL, 1 instance (2 wrk x c16)", $"{oneInstance.RequestsPerSecond:F0} req/s, p99 {oneInstance.P99}", oneInstance.RequestsPerSecond / nginxRun.RequestsPerSecond, "(vs nginx)", null);
+        Figure("Ingest, PostgreSQL, 2 instances vs 1", $"{twoInstances.RequestsPerSecond:F0} req/s", scaling, "(measured)", null);
     }
     finally
     {
-        foreach (var process in new[] { server, nginx })
+        foreach (var process in running)
         {
-            if (!process.HasExited)
+            StopProcess(process);
+        }
+
+        postgres?.Dispose();
+    }
+});
+
+Task("BenchTotals")
+    .Description("Totals latency after 10 million counted reports over 52 weeks (SQLite): seeds the counters through the server's own report reader (bench/TotalsSeed), then times /v1/totals for 52 weekly windows against /healthz in the same run.")
+    .IsDependentOn("Publish")
+    .Does(() =>
+{
+    var reports = Argument("reports", 10_000_000L);
+    var requests = Argument("requests", 30);
+    var work = artifacts.Combine("bench/totals");
+    CleanOrCreate(work);
+    var state = work.Combine("sqlite/state");
+    DotNetRun("./bench/TotalsSeed/TotalsSeed.csproj",
+        new ProcessArgumentBuilder().AppendQuoted(state.FullPath).AppendQuoted(rootServerSchema.FullPath).Append(reports.ToString()),
+        new DotNetRunSettings { Configuration = "Release" });
+
+    var port = FreeLoopbackPort();
+    var server = StartPingerServer(work.Combine("sqlite"), port, "");
+    try
+    {
+        var baseUrl = $"http://127.0.0.1:{port}";
+        WaitUntilReady(baseUrl + "/readyz", server);
+        var today = DateTime.UtcNow.Date;
+        var thisWeek = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
+        var range = $"window=week&from={thisWeek.AddDays(-7 * 51):yyyy-MM-dd}&to={today:yyyy-MM-dd}";
+        var probes = new[]
+        {
+            new TimedRequest("GET /healthz (baseline)", baseUrl + "/healthz"),
+            new TimedRequest("GET /v1/totals, 52 weeks (JSON)", $"{baseUrl}/v1/totals?{range}"),
+            new TimedRequest("GET /v1/totals.csv, 52 weeks", $"{baseUrl}/v1/totals.csv?{range}"),
+            new TimedRequest("GET /v1/totals, 52 weeks, one field", $"{baseUrl}/v1/totals?{range}&field=os-versions.version"),
+        };
+        using var http = new System.Net.Http.HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        for (var i = 0; i < 3 + requests; i++)
+        {
+            foreach (var probe in i % 2 == 0 ? probes : probes.Reverse())
             {
-                Process.Start("kill", new[] { "-TERM", process.Id.ToString() }).WaitForExit();
-                process.WaitForExit(15000);
+                probe.Run(http, record: i >= 3);
             }
         }
+
+        // The answer must hold what was seeded: every report once in its week.
+        var answer = System.Text.Json.Nodes.JsonNode.Parse(http.GetStringAsync($"{baseUrl}/v1/totals?{range}").Result);
+        var weeklyReports = answer["reports"].AsArray().Sum(r => (long)r["count"]);
+        var baseline = probes[0].Median;
+        Information("");
+        Information($"BenchTotals: {reports:N0} counted reports over 52 weeks (SQLite), {requests} interleaved requests each after 3 warm-ups; load average {LoadAverage()} on {Environment.ProcessorCount} cores");
+        foreach (var probe in probes)
+        {
+            Information($"  {probe.Name,-38} {probe.Median,7:F1} ms median {probe.P90,7:F1} ms p90 {probe.Bytes / 1024.0,9:F1} KiB   x{probe.Median / baseline,6:F1} baseline");
+        }
+        Information($"  reports in the 52 weeks' answer        {weeklyReports,10:N0}");
+        var json = probes[1];
+        Information($"  JSON totals under 50 ms            {json.Median,7:F1} ms   {Verdict(json.Median < 50)}");
+        Figure("Totals, 52 weeks after 10M reports (JSON)", $"{json.Median:F1} ms median, {json.Bytes / 1024.0:F0} KiB", json.Median / baseline, "< 50 ms", json.Median < 50);
+    }
+    finally
+    {
+        StopProcess(server);
     }
 });
 
@@ -714,7 +800,19 @@ Task("BenchCountme")
         arguments.Append(size);
     }
     Information($"Bench: countme access-log import, load average {LoadAverage()} on {Environment.ProcessorCount} cores");
-    DotNetRun("./bench/CountmeImport/CountmeImport.csproj", arguments, new DotNetRunSettings { Configuration = "Release" });
+    var output = new List<string>();
+    DotNetRun("./bench/CountmeImport/CountmeImport.csproj", arguments, new DotNetRunSettings
+    {
+        Configuration = "Release",
+        SetupProcessSettings = settings => settings.SetRedirectStandardOutput(true).RedirectedStandardOutputHandler = line => { if (line is not null) { Information(line); output.Add(line); } return line; },
+    });
+    // "name  NN MB stored  wall .. s NN MB/s  cpu .. s NN MB/s of log text ... peak working set NN MB": one figure per file.
+    foreach (var line in output.Where(l => l.Contains("MB/s of log text")))
+    {
+        var cpuRate = System.Text.RegularExpressions.Regex.Match(line, @"([0-9.]+) MB/s of log text").Groups[1].Value;
+        var peak = System.Text.RegularExpressions.Regex.Match(line, @"peak working set ([0-9]+) MB").Groups[1].Value;
+        Figure("countme log import, " + line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[0], $"{cpuRate} MB/s per core, peak {peak} MB", null, "flat memory", null);
+    }
 });
 
 Task("BenchDashboard")
@@ -732,6 +830,26 @@ Task("BenchDashboard")
         .Append("--runs").Append(runs.ToString())
         .Append("--schema").AppendQuoted(rootServerSchema.FullPath);
     DotNetRun("./bench/Dashboard/DashboardBench.csproj", arguments, new DotNetRunSettings { Configuration = "Release" });
+});
+
+Task("Performance")
+    .Description("Every performance figure in one run: host start-up and memory against a hello world, reporting costs, ingest against nginx (SQLite; PostgreSQL with one and two instances), totals latency after 10 million reports and countme log import; ends with one table (docs/performance.md).")
+    .IsDependentOn("Bench")
+    .IsDependentOn("BenchReporting")
+    .IsDependentOn("BenchServer")
+    .IsDependentOn("BenchTotals")
+    .IsDependentOn("BenchCountme")
+    .Does(() =>
+{
+    Information("");
+    Information($"Performance, {Environment.ProcessorCount} cores, load average {LoadAverage()}, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}");
+    Information($"  {"figure",-46} {"measured",-34} {"ratio",7}  {"target",-16} verdict");
+    foreach (var figure in figures)
+    {
+        var ratio = figure.Ratio is { } r ? r.ToString("F2", System.Globalization.CultureInfo.InvariantCulture) : "";
+        var verdict = figure.Pass is { } pass ? Verdict(pass) : "";
+        Information($"  {figure.Name,-46} {figure.Value,-34} {ratio,7}  {figure.Target,-16} {verdict}");
+    }
 });
 
 //////////////////////////////////////////////////////////////////////
@@ -971,6 +1089,37 @@ string ShowRun(FilePath program, string arguments)
 
 string Verdict(bool pass) => pass ? "PASS" : "FAIL";
 
+void Figure(string name, string value, double? ratio, string target, bool? pass) => figures.Add((name, value, ratio, target, pass));
+
+// A published pinger-server on 127.0.0.1:port with its state and config under directory (config: no rate limit, then extraToml).
+Process StartPingerServer(DirectoryPath directory, int port, string extraToml)
+{
+    var config = directory.Combine("config");
+    EnsureDirectoryExists(config);
+    System.IO.File.WriteAllText(config.CombineWithFilePath("50-bench.toml").FullPath, "[ingest]\nrate_limit_per_minute = 0\n" + extraToml);
+    var start = new ProcessStartInfo(pingerServer.FullPath) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+    foreach (var argument in new[] { "--urls", $"http://127.0.0.1:{port}", "--state-dir", directory.Combine("state").FullPath, "--config-dir", config.FullPath, "--schema-dir", rootServerSchema.FullPath })
+    {
+        start.ArgumentList.Add(argument);
+    }
+    var server = Process.Start(start);
+    server.OutputDataReceived += (_, _) => { };
+    server.ErrorDataReceived += (_, _) => { };
+    server.BeginOutputReadLine();
+    server.BeginErrorReadLine();
+    return server;
+}
+
+// SIGTERM, so a server drains and closes its database as it would under systemd.
+void StopProcess(Process process)
+{
+    if (!process.HasExited)
+    {
+        Process.Start("kill", new[] { "-TERM", process.Id.ToString() }).WaitForExit();
+        process.WaitForExit(15000);
+    }
+}
+
 // The 1-minute load average, so a reader can tell a slow machine from a slow pinger.
 string LoadAverage() =>
     System.IO.File.Exists("/proc/loadavg") ? System.IO.File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a";
@@ -1143,6 +1292,120 @@ class TestRunSummary
 }
 
 // What wrk printed: requests per second, the 99th percentile latency and the non-2xx count.
+// A PostgreSQL cluster of its own in a directory, on a free loopback port, removed afterwards (as root, run as postgres).
+class ThrowawayPostgres : IDisposable
+{
+    private readonly string _binaries;
+    private readonly string _directory;
+
+    private ThrowawayPostgres(string binaries, string directory, int port)
+    {
+        _binaries = binaries;
+        _directory = directory;
+        Port = port;
+    }
+
+    public int Port { get; }
+    public string ConnectionString => $"Host=127.0.0.1;Port={Port};Username=pinger;Database=pinger;Maximum Pool Size=40";
+
+    public static ThrowawayPostgres TryStart(DirectoryPath where)
+    {
+        var binaries = System.IO.Directory.Exists("/usr/lib/postgresql")
+            ? System.IO.Directory.GetDirectories("/usr/lib/postgresql").OrderByDescending(d => d).Select(d => System.IO.Path.Combine(d, "bin"))
+                .FirstOrDefault(d => System.IO.File.Exists(System.IO.Path.Combine(d, "initdb")))
+            : null;
+        if (binaries is null)
+        {
+            return null;
+        }
+
+        var directory = where.FullPath;
+        System.IO.Directory.CreateDirectory(directory);
+        System.IO.File.SetUnixFileMode(directory, (UnixFileMode)0b111_111_111);
+        using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        probe.Start();
+        var port = ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        var cluster = new ThrowawayPostgres(binaries, directory, port);
+        var data = System.IO.Path.Combine(directory, "data");
+        cluster.Run("initdb", "-D", data, "-U", "pinger", "-A", "trust", "-E", "UTF8", "--no-sync");
+        cluster.Run("pg_ctl", "start", "-w", "-D", data, "-l", System.IO.Path.Combine(directory, "log"),
+            "-o", $"-p {port} -k {directory} -c listen_addresses=127.0.0.1 -c max_connections=200");
+        cluster.Run("createdb", "-h", "127.0.0.1", "-p", port.ToString(), "-U", "pinger", "pinger");
+        return cluster;
+    }
+
+    public void Dispose()
+    {
+        Run("pg_ctl", "stop", "-D", System.IO.Path.Combine(_directory, "data"), "-m", "fast");
+    }
+
+    private void Run(string tool, params string[] arguments)
+    {
+        var asRoot = Environment.UserName == "root";
+        var start = new ProcessStartInfo(asRoot ? "runuser" : System.IO.Path.Combine(_binaries, tool)) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        if (asRoot)
+        {
+            foreach (var argument in new[] { "-u", "postgres", "--", System.IO.Path.Combine(_binaries, tool) })
+            {
+                start.ArgumentList.Add(argument);
+            }
+        }
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+        using var process = Process.Start(start);
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(120_000) || process.ExitCode != 0)
+        {
+            throw new Exception($"{tool} failed: {output.Result} {error.Result}");
+        }
+    }
+}
+
+// One URL fetched again and again: wall times and the answer's size.
+class TimedRequest
+{
+    private readonly List<double> _milliseconds = new List<double>();
+
+    public TimedRequest(string name, string url)
+    {
+        Name = name;
+        Url = url;
+    }
+
+    public string Name { get; }
+    public string Url { get; }
+    public long Bytes { get; private set; }
+    public double Median => Percentile(0.5);
+    public double P90 => Percentile(0.9);
+
+    public void Run(System.Net.Http.HttpClient http, bool record)
+    {
+        var watch = Stopwatch.StartNew();
+        using var response = http.GetAsync(Url).Result;
+        var body = response.Content.ReadAsByteArrayAsync().Result;
+        watch.Stop();
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new Exception($"{Url} answered {(int)response.StatusCode}");
+        }
+        Bytes = body.Length;
+        if (record)
+        {
+            _milliseconds.Add(watch.Elapsed.TotalMilliseconds);
+        }
+    }
+
+    private double Percentile(double p)
+    {
+        var sorted = _milliseconds.OrderBy(x => x).ToList();
+        return sorted.Count == 0 ? double.NaN : sorted[(int)Math.Min(sorted.Count - 1, Math.Floor(p * sorted.Count))];
+    }
+}
+
 class WrkResult
 {
     public double RequestsPerSecond { get; set; }
@@ -1171,6 +1434,19 @@ class WrkResult
             }
         }
         return result;
+    }
+
+    /// <summary>Several wrk runs at once: their rates and errors add up, the p99 is the worst of them.</summary>
+    public static WrkResult Sum(IReadOnlyList<WrkResult> results)
+    {
+        var worst = results.OrderByDescending(r => r.P99Milliseconds).First();
+        return new WrkResult
+        {
+            RequestsPerSecond = results.Sum(r => r.RequestsPerSecond),
+            P99 = worst.P99,
+            P99Milliseconds = worst.P99Milliseconds,
+            Non2xx = results.Sum(r => r.Non2xx),
+        };
     }
 
     private static double ToMilliseconds(string value)

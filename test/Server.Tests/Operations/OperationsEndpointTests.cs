@@ -30,6 +30,19 @@ public sealed class OperationsEndpointTests
     }
 
     [TestMethod]
+    public async Task Readyz_measures_a_state_directory_that_does_not_exist_on_its_parent()
+    {
+        // A PostgreSQL server keeps nothing in its state directory, so nothing creates it.
+        await using var server = await TestServer.StartAsync();
+        Directory.Delete(server.StateDirectory, recursive: true);
+
+        using var ready = await server.Client.GetAsync("/readyz");
+
+        Assert.AreNotEqual(HttpStatusCode.InternalServerError, ready.StatusCode);
+        Assert.IsGreaterThan(0, Pinger.Server.Operations.DiskSpace.Available(Path.Combine(server.StateDirectory, "not", "made")));
+    }
+
+    [TestMethod]
     public async Task Metrics_show_requests_by_status_counts_commit_batches_and_queue_depth()
     {
         await using var server = await TestServer.StartAsync();
