@@ -41,7 +41,26 @@ public sealed class ReportsEndpoint(
             return;
         }
 
-        var body = await BoundedBodyReader.ReadAsync(context, settings.MaxBodyBytes).ConfigureAwait(false);
+        byte[]? body;
+        try
+        {
+            body = await BoundedBodyReader.ReadAsync(context, settings.MaxBodyBytes).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is BadHttpRequestException or IOException)
+        {
+            // Broken framing (a bad chunk, a chunk size that overflows, a body cut short) or a body too slow to arrive:
+            // the client's fault, answered as such instead of as an unhandled error. Nothing is left to answer when
+            // the client is gone.
+            if (!context.RequestAborted.IsCancellationRequested)
+            {
+                context.Response.Headers.Connection = "close";
+                var status = e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status400BadRequest;
+                await ProblemResponse.WriteAsync(context, status, "the request body could not be read").ConfigureAwait(false);
+            }
+
+            return;
+        }
+
         if (body is null)
         {
             context.Response.Headers.Connection = "close";

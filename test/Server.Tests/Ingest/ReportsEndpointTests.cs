@@ -167,6 +167,22 @@ public sealed class ReportsEndpointTests
     }
 
     [TestMethod]
+    [DataRow("ffffffffffffffffffff\r\n{}\r\n0\r\n\r\n", "a chunk size that overflows")]
+    [DataRow("zz\r\n{}\r\n0\r\n\r\n", "a chunk size that is not hex")]
+    [DataRow("2\r\n{}XX0\r\n\r\n", "a chunk without its line end")]
+    public async Task A_broken_chunked_body_gets_400_and_logs_no_error(string chunks, string what)
+    {
+        await using var server = await TestServer.StartAsync();
+        using var tcp = await ConnectAsync(server);
+        var stream = tcp.GetStream();
+
+        await SendAsync(stream, "POST /v1/reports HTTP/1.1\r\nHost: test\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n" + chunks);
+
+        StringAssert.StartsWith(await ReadStatusLineAsync(stream), "HTTP/1.1 400", what);
+        Assert.IsFalse(server.Logs.Lines.Any(l => l.Contains("unhandled", StringComparison.OrdinalIgnoreCase)), string.Join('\n', server.Logs.Lines));
+    }
+
+    [TestMethod]
     public async Task A_body_exactly_at_the_limit_is_read()
     {
         var body = ReportJson.Minimal();
