@@ -6,6 +6,8 @@
 //   ./build.sh --target=Pack                  pack the plugin SDK and its testing package into artifacts/packages/
 // Arguments: --configuration=Release (default), --runtime=linux-x64 (default).
 
+#load "build/fuzz.cake"
+
 using System.Diagnostics;
 using System.Xml.Linq;
 
