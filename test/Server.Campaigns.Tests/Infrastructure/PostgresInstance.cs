@@ -104,6 +104,9 @@ internal sealed class PostgresInstance : IDisposable
         PgTool("pg_ctl", "start", "-w", "-D", DataDirectory, "-l", Path.Combine(_directory, "log"),
             "-o", $"-p {_port} -k {_directory} -c listen_addresses=127.0.0.1 -c max_connections=200");
         Running = true;
+
+        // This process's pooled connections died with the previous run of the cluster.
+        NpgsqlConnection.ClearAllPools();
     }
 
     public void Dispose()
