@@ -27,6 +27,16 @@ public sealed class DashboardBrowserTests
         return recorder;
     }
 
+    // Focuses the link and presses Enter; the wait for the new URL starts before the key press, so it cannot miss it.
+    private static async Task FollowWithEnterAsync(IPage page, ILocator link, string url)
+    {
+        await link.FocusAsync();
+        var navigated = page.WaitForURLAsync(url);
+        await link.PressAsync("Enter");
+        await navigated;
+        Assert.AreEqual("page", await link.GetAttributeAsync("aria-current"), "the link now names the current view");
+    }
+
     [TestMethod]
     public async Task The_reports_chart_shows_the_seeded_machines_per_week()
     {
@@ -98,22 +108,15 @@ public sealed class DashboardBrowserTests
         await using var recorder = await OpenAsync();
         var page = recorder.Page;
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "platform", Exact = true }).FocusAsync();
-        await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync("**/?window=week&breakdown=platform");
+        await FollowWithEnterAsync(page, page.GetByRole(AriaRole.Link, new() { Name = "platform", Exact = true }), "**/?window=week&breakdown=platform");
         var byPlatform = await PageNumbers.TableAsync(page, "reports-chart");
         Assert.AreEqual(12, byPlatform[(Week(KnownCounts.Week1), "aws")]);
         Assert.AreEqual(7, byPlatform[(Week(KnownCounts.Week1), "gcp")]);
         Assert.AreEqual(5, byPlatform[(Week(KnownCounts.Week3), "qemu")]);
         Assert.AreEqual(9, byPlatform[(Week(KnownCounts.Week2), "other")]);
-        Assert.AreEqual("page", await page.GetByRole(AriaRole.Link, new() { Name = "platform", Exact = true }).GetAttributeAsync("aria-current"));
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "age", Exact = true }).FocusAsync();
-        await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync("**/?window=week&breakdown=age");
-        await page.GetByRole(AriaRole.Link, new() { Name = "Monthly" }).FocusAsync();
-        await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync("**/?window=month&breakdown=age");
+        await FollowWithEnterAsync(page, page.GetByRole(AriaRole.Link, new() { Name = "age", Exact = true }), "**/?window=week&breakdown=age");
+        await FollowWithEnterAsync(page, page.GetByRole(AriaRole.Link, new() { Name = "Monthly" }), "**/?window=month&breakdown=age");
 
         var bars = await PageNumbers.BarsAsync(page, "reports-chart");
         Assert.AreEqual(57, bars["2026-11-01"]);
@@ -133,8 +136,9 @@ public sealed class DashboardBrowserTests
 
         await page.GetByLabel("From", new() { Exact = true }).FillAsync(Week(KnownCounts.Week2));
         await page.GetByLabel("To", new() { Exact = true }).FillAsync(Week(KnownCounts.Week2));
+        var navigated = page.WaitForURLAsync("**/?window=week&breakdown=version&from=2026-11-16&to=2026-11-16");
         await page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
-        await page.WaitForURLAsync("**/?window=week&breakdown=version&from=2026-11-16&to=2026-11-16");
+        await navigated;
 
         var bars = await PageNumbers.BarsAsync(page, "reports-chart");
         CollectionAssert.AreEqual(new[] { Week(KnownCounts.Week2) }, bars.Keys.ToArray());
