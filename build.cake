@@ -3,10 +3,12 @@
 //   ./build.sh --target=Demo                  publish, serve on loopback with countme history and this machine's report; leaves the dashboard running
 //   ./build.sh --target=Bench [--runs=30] [--root=DIR]
 //   ./build.sh --target=BenchDashboard [--runs=15]   first render and weight of the dashboard in headless Chromium
+//   ./build.sh --target=ServerCampaigns [--minutes=10]   the server's reliability campaigns at full size (docs/reliability.md)
 //   ./build.sh --target=Pack                  pack the plugin SDK and its testing package into artifacts/packages/
 // Arguments: --configuration=Release (default), --runtime=linux-x64 (default).
 
 #load "build/fuzz.cake"
+#load "build/server-campaigns.cake"
 
 using System.Diagnostics;
 using System.Xml.Linq;
