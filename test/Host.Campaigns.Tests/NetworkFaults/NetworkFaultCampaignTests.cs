@@ -1,0 +1,135 @@
+using System.Collections.Concurrent;
+using Pinger.Host.Campaigns.Tests.Infrastructure;
+
+namespace Pinger.Host.Campaigns.Tests.NetworkFaults;
+
+/// <summary>
+/// <c>pinger run</c>, twice in the same windows, against each way a server can fail: every run ends within its
+/// sending budget plus start-up, exits 0 with the report left due, and no window counts more than one report, even
+/// when a report arrived and only its answer was lost (the second run resends the same nonce).
+/// </summary>
+[TestClass]
+public sealed class NetworkFaultCampaignTests
+{
+    private const int BudgetSeconds = 5;
+
+    // Start-up, probes on a fixture root and a loaded 2-core machine, on top of the sending budget.
+    private const double AllowanceSeconds = 5;
+
+    public TestContext TestContext { get; set; } = null!;
+
+    public static IEnumerable<object[]> Faults =>
+    [
+        ["connection refused", null!],
+        ["black hole", Fault.BlackHole],
+        ["reset mid-request", Fault.ResetMidRequest],
+        ["slow headers", Fault.SlowHeaders],
+        ["slow body", Fault.SlowBody],
+        ["HTTP 503", Fault.ServerError],
+        ["HTTP 429, Retry-After: 1", Fault.RateLimited],
+        ["answer lost, then accepted", Fault.LostAnswer],
+    ];
+
+    [TestMethod]
+    public async Task Every_fault_ends_within_the_budget_and_no_window_counts_more_than_one_report()
+    {
+        var rounds = CampaignSize.Pick(ci: 1, full: 5);
+        var results = new ConcurrentBag<(string Fault, FaultOutcome Outcome)>();
+        using var slots = new SemaphoreSlim(4);
+        var runs = Enumerable.Range(0, rounds).SelectMany(_ => Faults).Select(async row =>
+        {
+            await slots.WaitAsync();
+            try
+            {
+                results.Add(((string)row[0], await RunTwiceAsync((Fault?)row[1])));
+            }
+            finally
+            {
+                slots.Release();
+            }
+        });
+        await Task.WhenAll(runs);
+
+        var problems = new List<string>();
+        foreach (var group in results.GroupBy(r => r.Fault).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            var outcomes = group.Select(g => g.Outcome).ToList();
+            var slowest = outcomes.SelectMany(o => o.Runs).Max(r => r.Elapsed.TotalSeconds);
+            Figures.Record(TestContext, "client faults", $"{group.Key}: runs, slowest run (s) vs budget {BudgetSeconds} s, most reports counted in a window, requests received",
+                $"{outcomes.Count * 2}, {slowest:F1}, {outcomes.Max(o => o.MostCounted)}, {outcomes.Sum(o => o.Requests)}");
+            problems.AddRange(outcomes.SelectMany(o => o.Problems).Select(p => $"{group.Key}: {p}"));
+        }
+
+        Assert.IsEmpty(problems, string.Join("\n\n", problems));
+    }
+
+    private static async Task<FaultOutcome> RunTwiceAsync(Fault? fault)
+    {
+        // A lost answer is lost for the three attempts of the first run; the second run's resend is accepted.
+        using var server = fault is { } f ? new FaultyServer(n => f == Fault.LostAnswer && n > 3 ? Fault.Accept : f) : null;
+        var url = server?.Url ?? RefusingUrl();
+        using var machine = new Machine();
+        Directory.CreateDirectory(machine.ConfigDirectory);
+        await File.WriteAllTextAsync(Path.Combine(machine.ConfigDirectory, "50-campaign.toml"),
+            $"[reporting]\nlevel = \"minimal\"\nserver = \"{url}\"\ntimeout_seconds = {BudgetSeconds}\n");
+
+        var runs = new List<PingerRun>();
+        foreach (var now in new[] { "2026-11-27T10:00:00Z", "2026-11-27T12:00:00Z" })
+        {
+            runs.Add(await PublishedPinger.RunAsync(new Dictionary<string, string> { ["PINGER_NOW"] = now },
+                "run", "--root", PublishedPinger.FixtureRoot("fcos-aws"), "--config-dir", machine.ConfigDirectory,
+                "--state-dir", machine.StateDirectory, "--runtime-dir", machine.RuntimeDirectory));
+        }
+
+        var problems = new List<string>();
+        foreach (var run in runs)
+        {
+            if (run.ExitCode != 0)
+            {
+                problems.Add("a run did not exit 0: " + run);
+            }
+
+            if (run.Elapsed.TotalSeconds > BudgetSeconds + AllowanceSeconds)
+            {
+                problems.Add($"a run took {run.Elapsed.TotalSeconds:F1} s with a {BudgetSeconds} s budget: {run}");
+            }
+        }
+
+        var counted = server?.CountedPerWindow() ?? new Dictionary<string, int>();
+        if (counted.Values.Any(c => c > 1))
+        {
+            problems.Add("a window counted more than one report: " + string.Join(", ", counted));
+        }
+
+        var nonces = server?.Reports.Select(r => r.Nonce).Distinct().Count() ?? 0;
+        if (nonces > 1)
+        {
+            problems.Add($"{nonces} nonces for the same windows: a retry must resend the same report");
+        }
+
+        if (fault == Fault.LostAnswer)
+        {
+            if (counted.Count != 3 || counted.Values.Any(c => c != 1) || !runs[1].Errors.Contains("report accepted", StringComparison.Ordinal))
+            {
+                problems.Add("the report whose answer was lost was not counted exactly once in each window after the second run: " + string.Join(", ", counted) + "\n" + runs[1]);
+            }
+        }
+        else if (!runs.All(r => r.Errors.Contains("not reached", StringComparison.Ordinal)))
+        {
+            problems.Add("a run did not say the server was not reached:\n" + string.Join("\n", runs));
+        }
+
+        return new FaultOutcome(runs, counted.Values.DefaultIfEmpty(0).Max(), server?.Reports.Count ?? 0, problems);
+    }
+
+    private static Uri RefusingUrl()
+    {
+        using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        probe.Start();
+        var port = ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        return new Uri($"http://127.0.0.1:{port}/");
+    }
+
+    private sealed record FaultOutcome(IReadOnlyList<PingerRun> Runs, int MostCounted, int Requests, IReadOnlyList<string> Problems);
+}
