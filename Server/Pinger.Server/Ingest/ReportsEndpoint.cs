@@ -23,12 +23,14 @@ public sealed class ReportsEndpoint(
     {
         if (!limiter.TryAcquire(context))
         {
+            CloseWhenBodyIsLeftUnread(context);
             await ProblemResponse.WriteAsync(context, StatusCodes.Status429TooManyRequests, "too many requests from this address", retryAfter: TimeSpan.FromMinutes(1)).ConfigureAwait(false);
             return;
         }
 
         if (!IsJson(context.Request.ContentType))
         {
+            CloseWhenBodyIsLeftUnread(context);
             await ProblemResponse.WriteAsync(context, StatusCodes.Status415UnsupportedMediaType, "reports must be sent as application/json in UTF-8").ConfigureAwait(false);
             return;
         }
@@ -37,6 +39,7 @@ public sealed class ReportsEndpoint(
         {
             // Nothing is decompressed: a compressed body would otherwise be read as (bad) JSON, and cannot expand.
             context.Response.Headers.AcceptEncoding = "identity";
+            CloseWhenBodyIsLeftUnread(context);
             await ProblemResponse.WriteAsync(context, StatusCodes.Status415UnsupportedMediaType, "reports must be sent without a Content-Encoding").ConfigureAwait(false);
             return;
         }
@@ -93,6 +96,17 @@ public sealed class ReportsEndpoint(
         }
 
         context.Response.StatusCode = StatusCodes.Status204NoContent;
+    }
+
+    // A refusal that leaves the body unread: Kestrel drains it after the answer, and aborts the connection when it is
+    // above the body limit. Without "Connection: close" the client would send its next request on that connection.
+    private void CloseWhenBodyIsLeftUnread(HttpContext context)
+    {
+        var chunked = context.Request.ContentLength is null && context.Request.Headers.TransferEncoding.Count > 0;
+        if (chunked || context.Request.ContentLength > settings.MaxBodyBytes)
+        {
+            context.Response.Headers.Connection = "close";
+        }
     }
 
     private static bool IsJson(string? contentType) =>
