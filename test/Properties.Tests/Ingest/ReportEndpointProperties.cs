@@ -68,7 +68,7 @@ public sealed class ReportEndpointProperties
     [TestMethod]
     public void An_accepted_report_adds_exactly_its_declared_increments_and_its_retry_adds_nothing()
     {
-        var iterations = CampaignSize.Pick(ci: 60, full: 2_000);
+        var iterations = CampaignSize.Pick(ci: 60, full: 1_000);
         ReportModel.Valid.Sample(report =>
         {
             // A fresh nonce per try: the shrinker may try the same report twice, and a nonce seen counts once.
@@ -91,7 +91,7 @@ public sealed class ReportEndpointProperties
     [TestMethod]
     public void A_refused_report_adds_nothing()
     {
-        var iterations = CampaignSize.Pick(ci: 150, full: 5_000);
+        var iterations = CampaignSize.Pick(ci: 150, full: 2_000);
         var refused = 0;
         var mutated = ReportModel.Valid.SelectMany(report => Mutations.Of(report.ToJson(ReportModel.NewNonce())));
         mutated.Sample(body =>
