@@ -1,10 +1,10 @@
 // The server's reliability campaigns at full size (docs/reliability.md), loaded by build.cake:
-//   ./build.sh --target=ServerCampaigns [--minutes=10] [--campaign=Crash]
+//   ./build.sh --target=ServerCampaigns [--minutes=10] [--campaign=Crash,Load]
 // Runs test/Server.Campaigns.Tests against the published pinger-server with PINGER_CAMPAIGN_SIZE=full (CI runs the
 // same tests at CI size inside the Test target) and prints the figures they recorded as one table.
 
 Task("ServerCampaigns")
-    .Description("The server's reliability campaigns at full size against the published pinger-server: bad-input corpus, 200 kill -9 points per back end (SQLite, PostgreSQL), storage faults, privacy scan, then --minutes=N (default 10) of sustained ingest at 80% of the maximum wrk measures; prints a table of figures. --campaign=NAME runs one test class (BadInput, Crash, StorageFault, Privacy, Load). Mounts need root.")
+    .Description("The server's reliability campaigns at full size against the published pinger-server: bad-input corpus, 200 kill -9 points per back end (SQLite, PostgreSQL), storage faults, privacy scan, then --minutes=N (default 10) of sustained ingest at 80% of the maximum wrk measures; prints a table of figures. --campaign=NAME[,NAME] runs only those (BadInput, Crash, StorageFault, Privacy, Load). Mounts need root.")
     .IsDependentOn("Publish")
     .Does(() =>
 {
@@ -23,7 +23,9 @@ Task("ServerCampaigns")
             Configuration = configuration,
             NoLogo = true,
             ResultsDirectory = work,
-            Filter = campaign.Length > 0 ? $"FullyQualifiedName~{campaign}" : null,
+            Filter = campaign.Length > 0
+                ? string.Join("|", campaign.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(c => $"FullyQualifiedName~{c}Campaign"))
+                : null,
             Loggers = { "trx;LogFilePrefix=server-campaigns", "console;verbosity=normal" },
             EnvironmentVariables =
             {

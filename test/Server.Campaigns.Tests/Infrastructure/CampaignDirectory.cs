@@ -11,6 +11,14 @@ internal sealed class CampaignDirectory : IDisposable
         Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"pinger-campaign-{name}-{Guid.NewGuid():N}"[..48]);
         Directory.CreateDirectory(StateDirectory);
         Directory.CreateDirectory(ConfigDirectory);
+
+        // A copy of the published field registry: the server reloads it when it changes, and a Publish running at
+        // the same time replaces artifacts/root whole.
+        Directory.CreateDirectory(SchemaDirectory);
+        foreach (var file in Directory.GetFiles(PublishedTree.SchemaDirectory, "*.json"))
+        {
+            File.Copy(file, System.IO.Path.Combine(SchemaDirectory, System.IO.Path.GetFileName(file)));
+        }
     }
 
     public string Path { get; }
@@ -19,11 +27,13 @@ internal sealed class CampaignDirectory : IDisposable
 
     public string ConfigDirectory => System.IO.Path.Combine(Path, "config.d");
 
+    public string SchemaDirectory => System.IO.Path.Combine(Path, "schema.d");
+
     public string DatabaseFile => System.IO.Path.Combine(StateDirectory, "pinger-server.sqlite");
 
-    /// <summary>The command line for this directory, with the published field registry.</summary>
+    /// <summary>The command line for this directory, with (a copy of) the published field registry.</summary>
     public IReadOnlyList<string> Arguments =>
-        ["--state-dir", StateDirectory, "--config-dir", ConfigDirectory, "--schema-dir", PublishedTree.SchemaDirectory];
+        ["--state-dir", StateDirectory, "--config-dir", ConfigDirectory, "--schema-dir", SchemaDirectory];
 
     /// <summary>
     /// The drop-in of a counting campaign: the admin API on, no rate limit (the load comes from one address), and
