@@ -5,6 +5,8 @@
 // fixtures, and the run fails when afl-fuzz saved a crash: every crash is replayed and printed, then fixed with a
 // regression test and its input kept in test/Fuzzing/<Target>/found/, which every later run replays first.
 
+#load "client-campaigns.cake"
+
 using System.Diagnostics;
 
 Task("Fuzz")

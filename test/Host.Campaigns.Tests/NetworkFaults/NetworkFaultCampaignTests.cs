@@ -14,7 +14,7 @@ public sealed class NetworkFaultCampaignTests
     private const int BudgetSeconds = 5;
 
     // Start-up, probes on a fixture root and a loaded 2-core machine, on top of the sending budget.
-    private const double AllowanceSeconds = 5;
+    private const double AllowanceSeconds = 6;
 
     public TestContext TestContext { get; set; } = null!;
 
@@ -55,7 +55,7 @@ public sealed class NetworkFaultCampaignTests
         {
             var outcomes = group.Select(g => g.Outcome).ToList();
             var slowest = outcomes.SelectMany(o => o.Runs).Max(r => r.Elapsed.TotalSeconds);
-            Figures.Record(TestContext, "client faults", $"{group.Key}: runs, slowest run (s) vs budget {BudgetSeconds} s, most reports counted in a window, requests received",
+            Figures.Record(TestContext, "client faults", $"{group.Key}: runs, slowest run (s) vs budget {BudgetSeconds} s, most reports counted in a window, reports received in full",
                 $"{outcomes.Count * 2}, {slowest:F1}, {outcomes.Max(o => o.MostCounted)}, {outcomes.Sum(o => o.Requests)}");
             problems.AddRange(outcomes.SelectMany(o => o.Problems).Select(p => $"{group.Key}: {p}"));
         }
