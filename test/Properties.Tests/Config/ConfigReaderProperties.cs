@@ -1,7 +1,6 @@
 using System.Text;
 using CsCheck;
 using Pinger.Core.Config;
-using Pinger.Host.Campaigns.Tests.Infrastructure;
 using Pinger.Plugins.Sdk;
 
 namespace Pinger.Properties.Tests.Config;

@@ -1,6 +1,5 @@
 using System.Text;
 using CsCheck;
-using Pinger.Host.Campaigns.Tests.Infrastructure;
 using Pinger.Properties.Tests.Infrastructure;
 
 namespace Pinger.Properties.Tests.Ingest;

@@ -1,8 +1,8 @@
-namespace Pinger.Server.Campaigns.Tests.Infrastructure;
+namespace Pinger.Testing.Campaigns;
 
 /// <summary>
-/// CI size (the default: short enough for every CI run) or full size (PINGER_CAMPAIGN_SIZE=full, set by
-/// ./build.sh --target=ServerCampaigns, for the published figures).
+/// CI size (the default: short enough for every CI run) or full size (PINGER_CAMPAIGN_SIZE=full, set by the
+/// ServerCampaigns and ClientCampaigns targets, for the published figures). Shared by every campaign project.
 /// </summary>
 internal static class CampaignSize
 {

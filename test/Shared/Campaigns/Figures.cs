@@ -1,10 +1,10 @@
 using System.Globalization;
 
-namespace Pinger.Server.Campaigns.Tests.Infrastructure;
+namespace Pinger.Testing.Campaigns;
 
 /// <summary>
 /// The figures a campaign measured: written to the test's output, and appended as campaign, figure, value (tab
-/// separated) to the file named by PINGER_CAMPAIGN_FIGURES, from which the ServerCampaigns target prints its table.
+/// separated) to the file named by PINGER_CAMPAIGN_FIGURES, from which the campaign targets print their tables.
 /// </summary>
 internal static class Figures
 {
