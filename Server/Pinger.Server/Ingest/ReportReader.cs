@@ -52,9 +52,15 @@ public sealed class ReportReader(FieldRegistry registry, DateTimeOffset now, Tim
     }
 
     // "\ud800" alone is valid JSON grammar but no text: reading such a string or member name throws, so it is
-    // refused here, before anything reads one.
+    // refused here, before anything reads one. Only a body with a \u escape can hold one: reports as pinger writes
+    // them have none, so the usual body is not read twice.
     private static bool EscapesLoneSurrogate(ReadOnlySpan<byte> body)
     {
+        if (body.IndexOf("\\u"u8) < 0)
+        {
+            return false;
+        }
+
         var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = ParseOptions.MaxDepth });
         try
         {

@@ -10,20 +10,19 @@ namespace Pinger.Server.Registry;
 public sealed class FieldRegistry
 {
     private readonly Dictionary<string, Dictionary<string, FieldDeclaration>> _probes;
-    private readonly Dictionary<string, ProbeSchema> _schemas;
 
     /// <summary>A registry of <paramref name="probes"/>; a probe named twice keeps its last definition.</summary>
     public FieldRegistry(IEnumerable<ProbeSchema> probes)
     {
         _probes = new Dictionary<string, Dictionary<string, FieldDeclaration>>(StringComparer.Ordinal);
-        _schemas = new Dictionary<string, ProbeSchema>(StringComparer.Ordinal);
+        var schemas = new Dictionary<string, ProbeSchema>(StringComparer.Ordinal);
         foreach (var probe in probes)
         {
             _probes[probe.ProbeId] = probe.Fields.ToDictionary(f => f.Name, StringComparer.Ordinal);
-            _schemas[probe.ProbeId] = probe;
+            schemas[probe.ProbeId] = probe;
         }
 
-        Probes = _schemas.Values.OrderBy(p => p.ProbeId, StringComparer.Ordinal).ToArray();
+        Probes = schemas.Values.OrderBy(p => p.ProbeId, StringComparer.Ordinal).ToArray();
     }
 
     /// <summary>Every known probe with its description and fields, by id: what the public dashboard explains.</summary>
