@@ -207,6 +207,7 @@ Task("Publish")
         System.IO.File.WriteAllText(probesSolution.FullPath,
             "<Solution>\n" + string.Concat(probeProjects.Select(p => $"  <Project Path=\"{p.FullPath}\" />\n")) + "</Solution>\n");
         var settings = PublishTo(null, singleFile: false);
+        settings.PublishReadyToRun = true;
         settings.MSBuildSettings.WithProperty("ShouldUnsetParentConfigurationAndPlatform", "false");
         DotNetPublish(probesSolution.FullPath, settings);
 
