@@ -12,7 +12,12 @@ namespace Pinger.Core.Reporting;
 public sealed class ReportCollector(ConfigLoader configLoader, IProbeCatalogSource probes, ProbeRunner runner, PhaseTimings timings)
 {
     /// <summary>Collects one report, or says why there is none.</summary>
-    public async Task<Collection> CollectAsync(CancellationToken cancellationToken)
+    /// <param name="cancellationToken">Stops the probe runs.</param>
+    /// <param name="configAccepted">
+    /// Called once the whole config, probe settings included, is known to be valid and the level is not off, just
+    /// before the probes run: the first moment a caller may prepare to send.
+    /// </param>
+    public async Task<Collection> CollectAsync(CancellationToken cancellationToken, Action? configAccepted = null)
     {
         // The level decides whether plugins are loaded at all, so read it before touching them.
         var first = timings.Measure("load config", () => configLoader.Load(KnownProbes.NotLoaded));
@@ -30,6 +35,7 @@ public sealed class ReportCollector(ConfigLoader configLoader, IProbeCatalogSour
             return new Collection(checkedResult, catalog, [], null);
         }
 
+        configAccepted?.Invoke();
         var runs = await timings.MeasureAsync("run probes", () => runner.RunAsync(catalog.Probes, config, cancellationToken)).ConfigureAwait(false);
         return new Collection(checkedResult, catalog, runs, ReportAssembler.Assemble(config.Level, runs));
     }

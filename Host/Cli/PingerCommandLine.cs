@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Pinger.Core;
 using Pinger.Host.Commands;
+using Pinger.Host.Delivery;
 using Pinger.Host.Composition;
 using Pinger.Host.Logging;
 
@@ -117,7 +118,13 @@ public sealed class PingerCommandLine
         });
 
         var run = new Command("run", "Send the report if a counting window is due (what the systemd timer runs)");
-        run.SetAction((parse, cancellationToken) => WithServices(parse, services => services.GetRequiredService<RunCommand>().ExecuteAsync(cancellationToken)));
+        run.SetAction((parse, cancellationToken) =>
+        {
+            // First of all, on another thread: the HTTP client's one-time start-up, which reaches no network, then
+            // overlaps setting up, reading the config and loading the probes instead of contending with them.
+            _ = HttpStackWarmUp.Start();
+            return WithServices(parse, services => services.GetRequiredService<RunCommand>().ExecuteAsync(cancellationToken));
+        });
         root.Subcommands.Add(run);
 
         var history = new Command("history", "Show the reports this machine sent, when, where, and the server's answer");

@@ -29,7 +29,7 @@ public sealed class RunCommand(
     /// <summary>Runs the command; returns the exit status.</summary>
     public async Task<int> ExecuteAsync(CancellationToken cancellationToken)
     {
-        var preliminary = loader.Load(KnownProbes.NotLoaded);
+        var preliminary = timings.Measure("read the level", () => loader.Load(KnownProbes.NotLoaded));
         if (preliminary.Config is { } early)
         {
             if (early.Level == MetricsLevel.Off)
@@ -48,50 +48,67 @@ public sealed class RunCommand(
         }
 
         var now = clock.GetUtcNow();
-        var loaded = stateStore.Load(now);
+        var loaded = timings.Measure("read state", () => stateStore.Load(now));
         if (loaded.Problem is not null)
         {
             logger.Warning("{Problem}", loaded.Problem);
         }
 
-        var plan = ReportPlan.For(loaded.State, now, SystemEpoch.From(files));
+        var plan = timings.Measure("plan", () => ReportPlan.For(loaded.State, now, SystemEpoch.From(files)));
         if (preliminary.IsValid && !plan.IsDueNow)
         {
             logger.Information("already counted in the current day, week and month: the next report is due from {Next}", plan.Windows[0].Start);
             return SaveReplacedState(loaded) ? ExitCodes.Ok : ExitCodes.Failure;
         }
 
-        // Built now, so that its start-up overlaps the probes; it sends nothing until asked.
+        // Built now, so that its start-up overlaps the probes; it connects once the whole config is accepted.
         using var sender = preliminary.Config is { Server: { } target } valid
             ? new ReportSender(new DeliverySettings(target, valid.SendBudget, valid.Proxy), clock)
             : null;
-        var collection = await collector.CollectAsync(cancellationToken).ConfigureAwait(false);
+
+        // The nonce is on disk before anything leaves, so a lost answer never leads to a second count. Saved while
+        // the probes run, it costs the report nothing; a nonce saved for a run that then sends nothing is harmless,
+        // as it only ever goes with these windows. What the run writes after the send is prepared at the same time.
+        var pending = loaded.State with { Pending = new PendingReport(plan.Nonce, plan.Windows) };
+        var prepared = sender is null
+            ? Task.FromResult(new Prepared(false, loaded.State, ""))
+            : Task.Run(() => new Prepared(TrySave(pending, "nothing was sent"), loaded.State.WithCounted(plan.Windows), string.Join(", ", plan.Windows)));
+        var collection = await collector.CollectAsync(cancellationToken, () =>
+        {
+            // The connection is opened early only once the nonce is safely on disk; on a disk too slow for that, the
+            // report simply connects when it is sent.
+            if (prepared.IsCompletedSuccessfully && prepared.Result.NonceOnDisk)
+            {
+                sender?.ConnectEarly();
+            }
+        }).ConfigureAwait(false);
+        var (nonceOnDisk, counted, windows) = await timings.MeasureAsync("nonce on disk", () => prepared).ConfigureAwait(false);
         diagnostics.Config(collection.ConfigResult);
         if (collection.ConfigResult.Config is not { Server: { } server } config || collection.Report is null || sender is null)
         {
             return ExitCodes.InvalidConfig;
         }
 
-        notice.ShowIfDue(config);
-        diagnostics.Probes(collection);
-        var report = ReportSerializer.Serialize(plan.Apply(collection.Report));
-        var windows = string.Join(", ", plan.Windows);
-        var runLog = logger.ForContext("Windows", windows);
-
-        // The nonce is on disk before anything leaves: a lost answer then never leads to a second count.
-        if (!timings.Measure("save the nonce", () => TrySave(loaded.State with { Pending = new PendingReport(plan.Nonce, plan.Windows) }, "nothing was sent")))
+        if (!nonceOnDisk)
         {
             return ExitCodes.Failure;
         }
 
+        notice.ShowIfDue(config);
+        diagnostics.Probes(collection);
+        var report = timings.Measure("serialize", () => ReportSerializer.Serialize(plan.Apply(collection.Report)));
+        var runLog = logger.ForContext("Windows", windows);
         var outcome = await timings.MeasureAsync("send", () => sender.SendAsync(report, cancellationToken)).ConfigureAwait(false);
-        var next = outcome.Result == DeliveryResult.Deferred ? loaded.State with { Pending = new PendingReport(plan.Nonce, plan.Windows) } : loaded.State.WithCounted(plan.Windows);
+
+        // The state and the history are separate files, each flushed to disk: written side by side.
+        var recorded = Task.Run(() => Record(server, outcome, report));
+        var next = outcome.Result == DeliveryResult.Deferred ? pending : counted;
         timings.Measure("save state", () => TrySave(next, "the report's nonce is kept, so the server will not count it twice"));
-        timings.Measure("append history", () =>
+        await timings.MeasureAsync("append history", async () =>
         {
-            Record(server, outcome, report);
+            await recorded.ConfigureAwait(false);
             return true;
-        });
+        }).ConfigureAwait(false);
         switch (outcome.Result)
         {
             case DeliveryResult.Accepted:
@@ -107,6 +124,12 @@ public sealed class RunCommand(
 
         return collection.IsPartial ? ExitCodes.PartialReport : ExitCodes.Ok;
     }
+
+    /// <summary>What the run needs around the send that depends only on the plan.</summary>
+    /// <param name="NonceOnDisk">Whether the pending report's nonce was saved.</param>
+    /// <param name="Counted">The state once the report is accepted.</param>
+    /// <param name="Windows">The windows, as the log names them.</param>
+    private sealed record Prepared(bool NonceOnDisk, PingerState Counted, string Windows);
 
     private bool SaveReplacedState(StateLoad loaded) => loaded.Problem is null || TrySave(loaded.State, "the broken state file stays");
 

@@ -59,6 +59,10 @@ internal sealed class CannedAnswerStream(ReadOnlyMemory<byte> answer) : Stream
     }
 
     /// <inheritdoc />
-    public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
-        ValueTask.FromResult(Read(buffer.Span));
+    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        // The answer comes later, as a real server's does, so the client's code for a pending read runs too.
+        await Task.Yield();
+        return Read(buffer.Span);
+    }
 }

@@ -1,5 +1,5 @@
 using System.Net;
-using System.Net.Http.Headers;
+using System.Net.Sockets;
 
 namespace Pinger.Host.Delivery;
 
@@ -11,29 +11,36 @@ namespace Pinger.Host.Delivery;
 public sealed class ReportSender : IDisposable
 {
     private readonly DeliverySettings _settings;
+    private readonly Lazy<IWebProxy?> _proxy;
     private readonly TimeProvider _clock;
     private readonly Task<HttpClient> _client;
+    private EarlyConnection? _early;
 
     /// <summary>
-    /// A sender for <paramref name="settings"/>. Its HTTP client is built, and the HTTP stack warmed up, at once on
-    /// another thread: done while the probes run, their start-up cost is off the report's path. Nothing touches the
-    /// network before a send.
+    /// A sender for <paramref name="settings"/>. Its HTTP client is built at once on another thread, so that its
+    /// start-up overlaps the probes. Nothing touches the network before <see cref="ConnectEarly"/> or a send.
     /// </summary>
     public ReportSender(DeliverySettings settings, TimeProvider clock)
     {
         _settings = settings;
         _clock = clock;
-        _client = Task.Run(async () =>
-        {
-            var client = CreateClient();
-            await HttpStackWarmUp.RunAsync(url => Request(url, [])).ConfigureAwait(false);
-            return client;
-        });
+        _proxy = new Lazy<IWebProxy?>(() => settings.Proxy is { } proxy ? new WebProxy(proxy) { BypassProxyOnLocal = false } : HttpClient.DefaultProxy);
+        _client = Task.Run(CreateClient);
+    }
+
+    /// <summary>
+    /// Starts connecting to the server (or its proxy) now, so that the first attempt finds the connection open.
+    /// Call it once the report is certain to be sent: the connection is the first thing that reaches the network.
+    /// </summary>
+    public void ConnectEarly()
+    {
+        _early ??= EarlyConnection.Start(_settings.ReportsUrl, () => _proxy.Value, _settings.ConnectTimeout);
     }
 
     /// <inheritdoc />
     public void Dispose()
     {
+        _early?.Dispose();
         if (_client.IsCompletedSuccessfully)
         {
             _client.Result.Dispose();
@@ -61,7 +68,7 @@ public sealed class ReportSender : IDisposable
             {
                 using var attemptTimeout = CancellationTokenSource.CreateLinkedTokenSource(linked.Token);
                 attemptTimeout.CancelAfter(_settings.AttemptTimeout);
-                using var response = await client.SendAsync(Request(_settings.ReportsUrl, report), attemptTimeout.Token).ConfigureAwait(false);
+                using var response = await client.SendAsync(ReportRequest.Create(_settings.ReportsUrl, report), attemptTimeout.Token).ConfigureAwait(false);
                 var status = (int)response.StatusCode;
                 answer = $"HTTP {status} {response.ReasonPhrase}".TrimEnd();
                 if (status is >= 200 and < 300)
@@ -80,7 +87,7 @@ public sealed class ReportSender : IDisposable
             {
                 answer = budget.IsCancellationRequested ? "no answer within the time budget" : "no answer within the attempt timeout";
             }
-            catch (HttpRequestException e)
+            catch (Exception e) when (e is HttpRequestException or IOException or SocketException)
             {
                 answer = "network error: " + (e.InnerException?.Message ?? e.Message);
             }
@@ -104,17 +111,6 @@ public sealed class ReportSender : IDisposable
         return new DeliveryOutcome(DeliveryResult.Deferred, answer, attemptsMade);
     }
 
-    private static HttpRequestMessage Request(Uri url, byte[] report)
-    {
-        var content = new ByteArrayContent(report);
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
-        var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = content };
-
-        // A fixed product token: nothing about this machine or its software versions.
-        request.Headers.UserAgent.Add(new ProductInfoHeaderValue("pinger", "1"));
-        return request;
-    }
-
     private HttpClient CreateClient()
     {
         var handler = new SocketsHttpHandler
@@ -123,9 +119,17 @@ public sealed class ReportSender : IDisposable
             AllowAutoRedirect = false,
             UseCookies = false,
             UseProxy = true,
-            Proxy = _settings.Proxy is { } proxy ? new WebProxy(proxy) { BypassProxyOnLocal = false } : HttpClient.DefaultProxy,
+            Proxy = _proxy.Value,
+            ConnectCallback = ConnectAsync,
         };
         return new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
+    }
+
+    private async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
+    {
+        var socket = (_early is null ? null : await _early.TakeAsync(context.DnsEndPoint, cancellationToken).ConfigureAwait(false))
+            ?? await TcpConnection.OpenAsync(context.DnsEndPoint, _settings.ConnectTimeout, cancellationToken).ConfigureAwait(false);
+        return new NetworkStream(socket, ownsSocket: true);
     }
 
     private TimeSpan Backoff(int attempt)

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -27,8 +28,11 @@ internal sealed class FakeReportServer : IAsyncDisposable
 
     public Uri BaseUrl { get; private set; } = null!;
 
-    /// <summary>Starts a server whose answer to the n-th request (from 1) is given by <paramref name="answer"/>.</summary>
-    public static async Task<FakeReportServer> StartAsync(Func<int, HttpContext, Task> answer)
+    /// <summary>
+    /// Starts a server whose answer to the n-th request (from 1) is given by <paramref name="answer"/>; its first
+    /// <paramref name="dropFirstConnections"/> connections are closed as soon as they are accepted.
+    /// </summary>
+    public static async Task<FakeReportServer> StartAsync(Func<int, HttpContext, Task> answer, int dropFirstConnections = 0)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -36,7 +40,14 @@ internal sealed class FakeReportServer : IAsyncDisposable
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, 0, listen =>
             listen.Use(next => async connection =>
             {
-                Interlocked.Increment(ref server!._connections);
+                if (Interlocked.Increment(ref server!._connections) <= dropFirstConnections)
+                {
+                    // Shut down at once: Kestrel's own abort closes the socket only later, when its loops notice.
+                    connection.Features.Get<IConnectionSocketFeature>()?.Socket.Shutdown(System.Net.Sockets.SocketShutdown.Both);
+                    connection.Abort();
+                    return;
+                }
+
                 await next(connection);
             })));
         var app = builder.Build();

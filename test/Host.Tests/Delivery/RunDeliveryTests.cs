@@ -199,6 +199,54 @@ public sealed class RunDeliveryTests
     }
 
     [TestMethod]
+    public async Task A_sent_report_uses_one_connection()
+    {
+        await using var server = await FakeReportServer.AnsweringAsync(StatusCodes.Status204NoContent);
+        using var bed = new RunBed().ReportTo(server.BaseUrl);
+
+        var outcome = bed.Run();
+
+        Assert.AreEqual(ExitCodes.Ok, outcome.ExitCode, outcome.ToString());
+        Assert.HasCount(1, server.Requests);
+        Assert.AreEqual(1, server.Connections, "the connection opened while the probes ran carries the report; no second one is opened");
+    }
+
+    [TestMethod]
+    public async Task Invalid_probe_settings_reach_no_server()
+    {
+        await using var server = await FakeReportServer.AnsweringAsync(StatusCodes.Status204NoContent);
+        using var bed = new RunBed().ReportTo(server.BaseUrl, extra: "[probes.platfrom]\nenabled = false\n");
+
+        var outcome = bed.Run();
+
+        Assert.AreEqual(ExitCodes.InvalidConfig, outcome.ExitCode, outcome.ToString());
+        StringAssert.Contains(outcome.StandardError, "unknown probe id 'platfrom'");
+        Assert.AreEqual(0, server.Connections, "the config is only accepted once the probes' settings are checked; nothing connects before");
+    }
+
+    [TestMethod]
+    public async Task A_server_that_closes_the_early_connection_still_gets_the_report()
+    {
+        await using var server = await FakeReportServer.StartAsync(
+            (_, context) =>
+            {
+                context.Response.StatusCode = StatusCodes.Status204NoContent;
+                return Task.CompletedTask;
+            },
+            dropFirstConnections: 1);
+        using var bed = new RunBed().ReportTo(server.BaseUrl, timeoutSeconds: 20);
+
+        var outcome = bed.Run();
+
+        Assert.AreEqual(ExitCodes.Ok, outcome.ExitCode, outcome.ToString());
+        Assert.HasCount(1, server.Requests);
+        Assert.AreEqual(2, server.Connections);
+        StringAssert.Contains(outcome.StandardError, "report accepted");
+        StringAssert.Contains(bed.Run(command: "history").Output, "accepted  HTTP 204");
+        StringAssert.Contains(bed.Run("2026-11-27T18:00:00Z").StandardError, "already counted", "the windows are counted, not left due");
+    }
+
+    [TestMethod]
     public async Task Reports_go_through_the_proxy_given_in_the_environment()
     {
         await using var server = await FakeReportServer.AnsweringAsync(StatusCodes.Status204NoContent);
