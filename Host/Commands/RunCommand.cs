@@ -100,13 +100,15 @@ public sealed class RunCommand(
         var runLog = logger.ForContext("Windows", windows);
         var outcome = await timings.MeasureAsync("send", () => sender.SendAsync(report, cancellationToken)).ConfigureAwait(false);
 
-        // The state and the history are separate files, each flushed to disk: written side by side.
+        // Closing the connection, saving the state and appending to the history are independent (two files, each
+        // flushed to disk): done side by side.
+        var closed = Task.Run(sender.Dispose);
         var recorded = Task.Run(() => Record(server, outcome, report));
         var next = outcome.Result == DeliveryResult.Deferred ? pending : counted;
         timings.Measure("save state", () => TrySave(next, "the report's nonce is kept, so the server will not count it twice"));
-        await timings.MeasureAsync("append history", async () =>
+        await timings.MeasureAsync("append history, close", async () =>
         {
-            await recorded.ConfigureAwait(false);
+            await Task.WhenAll(recorded, closed).ConfigureAwait(false);
             return true;
         }).ConfigureAwait(false);
         switch (outcome.Result)
