@@ -31,7 +31,7 @@ public sealed class CrashCampaignTests
     [TestMethod]
     public async Task Kill_9_under_load_on_PostgreSQL_loses_no_acknowledged_report_and_counts_none_twice()
     {
-        var database = PostgresInstance.Get().CreateDatabase();
+        var database = PostgresCluster.Get().CreateDatabase(maxPoolSize: 20);
         using var directory = new CampaignDirectory("crash-pg");
         directory.ConfigureForCounting($"[storage]\nbackend = \"postgresql\"\npostgresql_connection = \"{database}\"\n");
         await RunAsync("crash, PostgreSQL", directory, () =>

@@ -5,5 +5,5 @@ namespace Pinger.Server.Campaigns.Tests.Infrastructure;
 public static class CampaignRun
 {
     [AssemblyCleanup]
-    public static void Cleanup() => PostgresInstance.StopShared();
+    public static void Cleanup() => PostgresCluster.StopShared();
 }

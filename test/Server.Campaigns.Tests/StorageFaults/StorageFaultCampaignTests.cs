@@ -57,8 +57,8 @@ public sealed class StorageFaultCampaignTests
     [TestMethod]
     public async Task PostgreSQL_stopped_mid_load_gets_503_and_counting_resumes_when_it_is_back()
     {
-        var postgres = PostgresInstance.Get();
-        var database = postgres.CreateDatabase();
+        var postgres = PostgresCluster.Get();
+        var database = postgres.CreateDatabase(maxPoolSize: 20);
         using var directory = new CampaignDirectory("pg-restart");
         directory.ConfigureForCounting($"[storage]\nbackend = \"postgresql\"\npostgresql_connection = \"{database}\"\n");
         var ledger = new ReportLedger();

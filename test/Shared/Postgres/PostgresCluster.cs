@@ -3,22 +3,23 @@ using System.Net;
 using System.Net.Sockets;
 using Npgsql;
 
-namespace Pinger.Server.Campaigns.Tests.Infrastructure;
+namespace Pinger.Testing.Postgres;
 
 /// <summary>
-/// A throwaway PostgreSQL cluster (initdb, pg_ctl from PATH or /usr/lib/postgresql/*/bin) in a temporary directory on
-/// a fixed loopback port, so it can be stopped and started again under a running pinger-server. As root it runs as
-/// the postgres user. Without PostgreSQL the campaigns are inconclusive, and fail in CI (CI=true).
+/// A throwaway PostgreSQL cluster in a temporary directory, on a loopback port, started with initdb and pg_ctl
+/// from PATH or /usr/lib/postgresql/*/bin; it can be stopped and started again under a running pinger-server. As
+/// root (CI), it runs as the postgres user, since PostgreSQL refuses root. Without PostgreSQL the tests are
+/// inconclusive on a developer machine, and fail in CI (CI=true), so a CI run that silently skipped them cannot pass.
 /// </summary>
-internal sealed class PostgresInstance : IDisposable
+internal sealed class PostgresCluster : IDisposable
 {
-    private static readonly Lazy<PostgresInstance> Shared = new(() => new PostgresInstance());
+    private static readonly Lazy<PostgresCluster> Shared = new(() => new PostgresCluster());
     private readonly string _binaries;
     private readonly string _directory = string.Empty;
     private readonly int _port;
     private int _databases;
 
-    private PostgresInstance()
+    private PostgresCluster()
     {
         _binaries = FindBinaries() ?? string.Empty;
         if (_binaries.Length == 0)
@@ -26,50 +27,48 @@ internal sealed class PostgresInstance : IDisposable
             return;
         }
 
-        _directory = Path.Combine(Path.GetTempPath(), "pinger-campaign-pg-" + Guid.NewGuid().ToString("N")[..12]);
+        _directory = Path.Combine(Path.GetTempPath(), "pinger-pg-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(_directory);
         if (!OperatingSystem.IsWindows())
         {
             // The postgres user must reach it.
             File.SetUnixFileMode(_directory, (UnixFileMode)0b111_111_111);
         }
-        using (var listener = new TcpListener(IPAddress.Loopback, 0))
-        {
-            listener.Start();
-            _port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
 
-        PgTool("initdb", "-D", DataDirectory, "-U", "pinger", "-A", "trust", "-E", "UTF8", "--no-sync");
+        _port = FreePort();
+        Run("initdb", "-D", Data, "-U", "pinger", "-A", "trust", "-E", "UTF8", "--no-sync");
         Start();
     }
 
+    /// <summary>Whether the cluster is up (it is, unless a test stopped it).</summary>
     public bool Running { get; private set; }
 
-    private string DataDirectory => Path.Combine(_directory, "data");
+    private string Data => Path.Combine(_directory, "data");
 
-    /// <summary>The shared cluster, started once per test run.</summary>
-    public static PostgresInstance Get()
+    /// <summary>The cluster, started once per test run (again if a test left it stopped); inconclusive (or failed in CI) without PostgreSQL.</summary>
+    public static PostgresCluster Get()
     {
-        var instance = Shared.Value;
-        if (instance._binaries.Length == 0)
+        var cluster = Shared.Value;
+        if (cluster._binaries.Length == 0)
         {
             const string Missing = "PostgreSQL (initdb, pg_ctl) is not installed";
             if (Environment.GetEnvironmentVariable("CI") == "true")
             {
-                Assert.Fail(Missing + ": CI must run the PostgreSQL campaigns (.ci/run installs it)");
+                Assert.Fail(Missing + ": CI must run the PostgreSQL tests (.ci/run installs it)");
             }
 
             Assert.Inconclusive(Missing);
         }
 
-        if (!instance.Running)
+        if (!cluster.Running)
         {
-            instance.Start();
+            cluster.Start();
         }
 
-        return instance;
+        return cluster;
     }
 
+    /// <summary>Stops the cluster if one was started.</summary>
     public static void StopShared()
     {
         if (Shared.IsValueCreated)
@@ -78,30 +77,34 @@ internal sealed class PostgresInstance : IDisposable
         }
     }
 
-    /// <summary>A fresh database; its Npgsql connection string.</summary>
-    public string CreateDatabase()
+    /// <summary>A fresh, empty database and its connection string, whose pool holds at most <paramref name="maxPoolSize"/> connections.</summary>
+    public string CreateDatabase(int maxPoolSize = 50)
     {
-        var name = $"campaign_{Interlocked.Increment(ref _databases)}_{Guid.NewGuid():N}"[..32];
-        using (var admin = new NpgsqlConnection(ConnectionString("postgres")))
-        {
-            admin.Open();
-            using var create = new NpgsqlCommand($"CREATE DATABASE {name}", admin);
-            create.ExecuteNonQuery();
-        }
+        var name = $"pinger_test_{Interlocked.Increment(ref _databases)}_{Guid.NewGuid():N}"[..40];
+        Execute($"CREATE DATABASE {name}");
+        return ConnectionString(name, maxPoolSize);
+    }
 
-        return ConnectionString(name);
+    /// <summary>Runs SQL as the superuser in the postgres database.</summary>
+    public void Execute(string sql)
+    {
+        using var admin = new NpgsqlConnection(ConnectionString("postgres", 50));
+        admin.Open();
+        using var command = new NpgsqlCommand(sql, admin);
+        command.ExecuteNonQuery();
     }
 
     /// <summary>Stops the cluster as an administrator would for maintenance (fast: open sessions are cut).</summary>
     public void Stop()
     {
-        PgTool("pg_ctl", "stop", "-w", "-D", DataDirectory, "-m", "fast");
+        Run("pg_ctl", "stop", "-w", "-D", Data, "-m", "fast");
         Running = false;
     }
 
+    /// <summary>Starts the cluster.</summary>
     public void Start()
     {
-        PgTool("pg_ctl", "start", "-w", "-D", DataDirectory, "-l", Path.Combine(_directory, "log"),
+        Run("pg_ctl", "start", "-w", "-D", Data, "-l", Path.Combine(_directory, "log"),
             "-o", $"-p {_port} -k {_directory} -c listen_addresses=127.0.0.1 -c max_connections=200");
         Running = true;
 
@@ -115,7 +118,7 @@ internal sealed class PostgresInstance : IDisposable
         {
             if (Running)
             {
-                PgTool("pg_ctl", "stop", "-D", DataDirectory, "-m", "immediate");
+                Run("pg_ctl", "stop", "-D", Data, "-m", "immediate");
             }
 
             Directory.Delete(_directory, recursive: true);
@@ -131,10 +134,17 @@ internal sealed class PostgresInstance : IDisposable
         return candidates.FirstOrDefault(d => d.Length > 0 && File.Exists(Path.Combine(d, "initdb")) && File.Exists(Path.Combine(d, "pg_ctl")));
     }
 
-    private string ConnectionString(string database) =>
-        $"Host=127.0.0.1;Port={_port};Username=pinger;Database={database};Pooling=true;Maximum Pool Size=20;Timeout=10";
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
 
-    private void PgTool(string tool, params string[] args)
+    private string ConnectionString(string database, int maxPoolSize) =>
+        $"Host=127.0.0.1;Port={_port};Username=pinger;Database={database};Pooling=true;Maximum Pool Size={maxPoolSize};Timeout=10";
+
+    private void Run(string tool, params string[] args)
     {
         var asRoot = Environment.UserName == "root";
         var start = new ProcessStartInfo(asRoot ? "runuser" : Path.Combine(_binaries, tool))
