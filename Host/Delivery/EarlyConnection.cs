@@ -40,8 +40,7 @@ internal sealed class EarlyConnection : IDisposable
             return null;
         }
 
-        var same = string.Equals(requested.Host.Trim('[', ']'), endPoint.Host, StringComparison.OrdinalIgnoreCase) && requested.Port == endPoint.Port;
-        if (!same || Interlocked.Exchange(ref _taken, 1) != 0)
+        if (!TcpConnection.SameEndPoint(requested, endPoint) || Interlocked.Exchange(ref _taken, 1) != 0)
         {
             return null;
         }

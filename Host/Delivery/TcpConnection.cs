@@ -55,14 +55,11 @@ internal static class TcpConnection
     }
 
     /// <summary>The host and port a connection for <paramref name="url"/> goes to, named as the HTTP client names it.</summary>
-    public static DnsEndPoint EndPointOf(Uri url)
-    {
-        var host = url.IdnHost;
-        if (host.StartsWith('[') && host.EndsWith(']'))
-        {
-            host = host[1..^1];
-        }
+    public static DnsEndPoint EndPointOf(Uri url) => new(HostName(url.IdnHost), url.Port);
 
-        return new DnsEndPoint(host, url.Port);
-    }
+    /// <summary>Whether <paramref name="a"/> and <paramref name="b"/> name the same host and port, IPv6 brackets or not.</summary>
+    public static bool SameEndPoint(DnsEndPoint a, DnsEndPoint b) =>
+        a.Port == b.Port && string.Equals(HostName(a.Host), HostName(b.Host), StringComparison.OrdinalIgnoreCase);
+
+    private static string HostName(string host) => host.StartsWith('[') && host.EndsWith(']') ? host[1..^1] : host;
 }
