@@ -50,9 +50,9 @@ Task("Fuzz")
     var targets = new[]
     {
         new FuzzTarget("reports", "Reports", "Pinger.Fuzzing.Reports", "report.dict", new[] { schema.FullPath },
-            new[] { "pinger-server.dll", "Pinger.Core.dll", "Pinger.Plugins.Sdk.dll" }),
+            new[] { "pinger-server.dll", "Pinger.Protocol.dll", "Pinger.Plugins.Sdk.dll" }),
         new FuzzTarget("config", "Config", "Pinger.Fuzzing.Config", "config.dict", new[] { "--probe-dir", probes.FullPath },
-            new[] { "Tomlyn.dll", "Pinger.Core.dll", "Pinger.Plugins.Sdk.dll" }),
+            new[] { "Tomlyn.dll", "Pinger.Configuration.dll", "Pinger.Core.dll", "Pinger.Plugins.Sdk.dll" }),
     }.Where(t => only.Length == 0 || only.Contains(t.Name)).ToList();
 
     var results = new List<FuzzResult>();

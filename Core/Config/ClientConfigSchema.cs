@@ -1,3 +1,6 @@
+using Pinger.Configuration;
+using Pinger.Protocol.Reports;
+
 namespace Pinger.Core.Config;
 
 /// <summary>The keys the <c>pinger</c> client accepts outside <c>[probes.&lt;id&gt;]</c> tables.</summary>

@@ -1,3 +1,5 @@
+using Pinger.Configuration;
+
 namespace Pinger.Core.Config;
 
 /// <summary>The outcome of loading the configuration: the effective config when valid, and every diagnostic.</summary>

@@ -1,4 +1,6 @@
+using Pinger.Configuration;
 using Pinger.Plugins.Sdk;
+using Pinger.Protocol.Reports;
 
 namespace Pinger.Core.Config;
 

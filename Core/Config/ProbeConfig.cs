@@ -1,3 +1,4 @@
+using Pinger.Configuration;
 using Pinger.Plugins.Sdk;
 
 namespace Pinger.Core.Config;

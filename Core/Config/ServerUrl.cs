@@ -1,4 +1,5 @@
 using System.Net;
+using Pinger.Configuration;
 
 namespace Pinger.Core.Config;
 

@@ -1,4 +1,5 @@
 using System.Text;
+using Pinger.Configuration;
 using Pinger.Core.Config;
 
 namespace Pinger.Core.Documentation;

@@ -1,6 +1,6 @@
 using System.Text;
-using Pinger.Core.Config;
 using Pinger.Plugins.Sdk;
+using Pinger.Protocol.Reports;
 
 namespace Pinger.Core.Documentation;
 

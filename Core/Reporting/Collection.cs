@@ -1,6 +1,7 @@
 using Pinger.Core.Config;
 using Pinger.Core.Discovery;
 using Pinger.Core.Running;
+using Pinger.Protocol.Reports;
 
 namespace Pinger.Core.Reporting;
 

@@ -1,5 +1,6 @@
 using Pinger.Core.Running;
 using Pinger.Plugins.Sdk;
+using Pinger.Protocol.Reports;
 
 namespace Pinger.Core.Reporting;
 

@@ -2,6 +2,7 @@ using Pinger.Core.Config;
 using Pinger.Core.Discovery;
 using Pinger.Core.Running;
 using Pinger.Host.Cli;
+using Pinger.Protocol.Reports;
 
 namespace Pinger.Host.Commands;
 

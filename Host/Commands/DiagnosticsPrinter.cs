@@ -1,3 +1,4 @@
+using Pinger.Configuration;
 using Pinger.Core.Config;
 using Pinger.Core.Reporting;
 using Serilog;

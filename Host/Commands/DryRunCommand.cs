@@ -3,6 +3,7 @@ using Pinger.Core.Windows;
 using Pinger.Host.Cli;
 using Pinger.Host.State;
 using Pinger.Plugins.Sdk;
+using Pinger.Protocol.Reports;
 using Serilog;
 
 namespace Pinger.Host.Commands;
@@ -51,7 +52,7 @@ public sealed class DryRunCommand(
             logger.Warning("no server is configured ([reporting] server): 'pinger run' sends nothing");
         }
 
-        var bytes = timings.Measure("plan and serialize", () => ReportSerializer.Serialize(plan.Apply(report)));
+        var bytes = timings.Measure("plan and serialize", () => ReportWriter.Write(plan.Apply(report)));
         await streams.Output.WriteAsync(bytes, cancellationToken).ConfigureAwait(false);
         await streams.Output.FlushAsync(cancellationToken).ConfigureAwait(false);
         return collection.IsPartial ? ExitCodes.PartialReport : ExitCodes.Ok;

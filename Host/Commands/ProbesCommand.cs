@@ -3,6 +3,7 @@ using Pinger.Core.Discovery;
 using Pinger.Core.Documentation;
 using Pinger.Core.Running;
 using Pinger.Host.Cli;
+using Pinger.Protocol.Reports;
 
 namespace Pinger.Host.Commands;
 

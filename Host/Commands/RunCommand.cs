@@ -1,3 +1,4 @@
+using Pinger.Configuration;
 using Pinger.Core.Config;
 using Pinger.Core.Reporting;
 using Pinger.Core.Windows;
@@ -5,6 +6,7 @@ using Pinger.Host.Delivery;
 using Pinger.Host.Notices;
 using Pinger.Host.State;
 using Pinger.Plugins.Sdk;
+using Pinger.Protocol.Reports;
 using Serilog;
 
 namespace Pinger.Host.Commands;
@@ -96,7 +98,7 @@ public sealed class RunCommand(
 
         notice.ShowIfDue(config);
         diagnostics.Probes(collection);
-        var report = timings.Measure("serialize", () => ReportSerializer.Serialize(plan.Apply(collection.Report)));
+        var report = timings.Measure("serialize", () => ReportWriter.Write(plan.Apply(collection.Report)));
         var runLog = logger.ForContext("Windows", windows);
         var outcome = await timings.MeasureAsync("send", () => sender.SendAsync(report, cancellationToken)).ConfigureAwait(false);
 

@@ -1,6 +1,6 @@
 using Pinger.Core.Discovery;
-using Pinger.Core.Schema;
 using Pinger.Host.Cli;
+using Pinger.Protocol.Schema;
 
 namespace Pinger.Host.Commands;
 

@@ -1,6 +1,7 @@
 using Pinger.Core.Config;
 using Pinger.Host.Cli;
 using Pinger.Host.Logging;
+using Pinger.Protocol.Reports;
 using Serilog;
 
 namespace Pinger.Host.Notices;

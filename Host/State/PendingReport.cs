@@ -1,4 +1,4 @@
-using Pinger.Core.Windows;
+using Pinger.Protocol.Windows;
 
 namespace Pinger.Host.State;
 

@@ -1,5 +1,5 @@
-using Pinger.Core.Reporting;
-using Pinger.Core.Windows;
+using Pinger.Protocol.Reports;
+using Pinger.Protocol.Windows;
 
 namespace Pinger.Host.State;
 

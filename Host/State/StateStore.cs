@@ -1,6 +1,6 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using Pinger.Core.Windows;
+using System.Text.Json;
+using Pinger.Protocol.Windows;
 
 namespace Pinger.Host.State;
 
@@ -89,7 +89,7 @@ public sealed class StateStore(string directory)
         if (root["pending"] is JsonObject pendingNode)
         {
             var nonce = pendingNode["nonce"]!.GetValue<string>();
-            if (!Core.Reporting.ReportNonce.IsWellFormed(nonce))
+            if (!Pinger.Protocol.Reports.ReportNonce.IsWellFormed(nonce))
             {
                 throw new FormatException("malformed nonce");
             }

@@ -1,6 +1,5 @@
 using System.Globalization;
-using Pinger.Core.Windows;
-using Pinger.Server.Ingest;
+using Pinger.Protocol.Windows;
 using Pinger.Server.Storage;
 
 namespace DashboardBench;
@@ -17,12 +16,12 @@ internal static class BenchData
     /// <summary>Seeds <paramref name="store"/> up to the week of <paramref name="today"/>; returns the reports written.</summary>
     public static long Write(ICounterStore store, DateOnly today)
     {
-        var current = WindowCalendar.StartOf(WindowKind.Week, today);
+        var current = CountingCalendar.StartOf(WindowKind.Week, today);
         long written = 0;
         for (var w = 0; w < Weeks; w++)
         {
             var week = WindowRange(current, Weeks - 1 - w);
-            var windows = new[] { new Window(WindowKind.Week, week) };
+            var windows = new[] { new CountingWindow(WindowKind.Week, week) };
             var reports = new List<CountedReport>();
             for (var v = 0; v < Versions; v++)
             {

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using Pinger.Core.Windows;
-using Pinger.Server.Ingest;
+using Pinger.Protocol.Windows;
 using TotalsSeed;
 
 // totals-seed STATE_DIR SCHEMA_DIR [REPORTS] [LAST_DAY]
@@ -20,7 +19,7 @@ var watch = Stopwatch.StartNew();
 var population = new SyntheticPopulation(schemaDirectory);
 var counters = new CounterTables();
 // 52 weekly windows: the current one (up to the last day) and the 51 before it.
-var firstDay = WindowCalendar.StartOf(WindowKind.Week, lastDay).AddDays(-7 * 51);
+var firstDay = CountingCalendar.StartOf(WindowKind.Week, lastDay).AddDays(-7 * 51);
 var days = lastDay.DayNumber - firstDay.DayNumber + 1;
 long counted = 0;
 for (var day = 0; day < days; day++)

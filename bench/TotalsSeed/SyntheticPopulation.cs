@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text;
+using Pinger.Protocol.Reports;
+using Pinger.Protocol.Windows;
 using Pinger.Server.Ingest;
 using Pinger.Server.Registry;
 using Pinger.Server.Storage;
@@ -46,14 +48,14 @@ internal sealed class SyntheticPopulation(string schemaDirectory)
             }
 
             var result = reader.Read(Encoding.UTF8.GetBytes(string.Format(CultureInfo.InvariantCulture, json, Windows(date))));
-            var report = result.Report ?? throw new InvalidOperationException("the server refused a seed report: " + string.Join("; ", result.Problems));
+            var report = result.Report is { } received ? ReportCounting.Of(received) : throw new InvalidOperationException("the server refused a seed report: " + string.Join("; ", result.Problems));
             yield return (report, count);
         }
     }
 
     private static string Windows(DateOnly date) =>
         string.Create(CultureInfo.InvariantCulture,
-            $"\"day\":\"{date:yyyy-MM-dd}\",\"month\":\"{WindowCalendar.StartOf(Pinger.Core.Windows.WindowKind.Month, date):yyyy-MM-dd}\",\"week\":\"{WindowCalendar.StartOf(Pinger.Core.Windows.WindowKind.Week, date):yyyy-MM-dd}\"");
+            $"\"day\":\"{date:yyyy-MM-dd}\",\"month\":\"{CountingCalendar.StartOf(WindowKind.Month, date):yyyy-MM-dd}\",\"week\":\"{CountingCalendar.StartOf(WindowKind.Week, date):yyyy-MM-dd}\"");
 
     private static IEnumerable<(string Json, double Weight)> Profiles(double progress)
     {

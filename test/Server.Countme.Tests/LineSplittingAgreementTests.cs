@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Pinger.Protocol.Windows;
 
 namespace Pinger.Server.Countme.Tests;
 
@@ -85,7 +86,7 @@ public sealed class LineSplittingAgreementTests
             return AccessLogLine.Malformed;
         }
         return AccessLogLine.Counted(new CountmeTotalsKey(
-            CountmeWeeks.WeekStart(CountmeWeeks.WeekNumberOfUnixTime(seconds)),
+            CountingCalendar.WeekStart(CountingCalendar.WeekNumberOfUnixTime(seconds)),
             countme.Groups["os_name"].Value, countme.Groups["os_version"].Value, countme.Groups["os_variant"].Value,
             countme.Groups["os_arch"].Value, age.Value.ToString(CultureInfo.InvariantCulture), repo ?? "", arch ?? ""));
     }

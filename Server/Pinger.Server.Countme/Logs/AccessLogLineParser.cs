@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using Pinger.Protocol.Windows;
 
 namespace Pinger.Server.Countme;
 
@@ -67,7 +68,7 @@ internal sealed class AccessLogLineParser
         {
             return AccessLogLine.Malformed;
         }
-        var week = CountmeWeeks.WeekStart(CountmeWeeks.WeekNumberOfUnixTime(unixSeconds));
+        var week = CountingCalendar.WeekStart(CountingCalendar.WeekNumberOfUnixTime(unixSeconds));
         return AccessLogLine.Counted(new CountmeTotalsKey(
             week, client.OsName, client.OsVersion, client.OsVariant, client.OsArch, AgeText(age.Value), Value(query.Repo), Value(query.Arch)));
     }

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Pinger.Protocol.Windows;
 
 namespace Pinger.Server.Countme;
 
@@ -41,7 +42,7 @@ internal static class TotalsSqliteReader
                     : throw new FormatException($"{path}: countme_totals row {rowid}: weeknum {Describe(reader, 2)} is not a countme week number");
                 var sysAge = TotalsField.ParseSysAge(Text(reader, 7))
                     ?? throw new FormatException($"{path}: countme_totals row {rowid}: sys_age {Describe(reader, 7)} is not an integer");
-                var key = new CountmeTotalsKey(CountmeWeeks.WeekStart(weekNumber),
+                var key = new CountmeTotalsKey(CountingCalendar.WeekStart(weekNumber),
                     Text(reader, 3) ?? "", Text(reader, 4) ?? "", Text(reader, 5) ?? "", Text(reader, 6) ?? "",
                     sysAge, Text(reader, 8) ?? "", Text(reader, 9) ?? "");
                 totals[key] = checked(totals.GetValueOrDefault(key) + hits);

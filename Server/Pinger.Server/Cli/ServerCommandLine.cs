@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Pinger.Core.Config;
+using Pinger.Configuration;
 using Pinger.Server.Configuration;
 using Pinger.Server.Hosting;
 

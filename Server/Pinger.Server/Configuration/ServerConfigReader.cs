@@ -1,4 +1,4 @@
-using Pinger.Core.Config;
+using Pinger.Configuration;
 using Pinger.Plugins.Sdk;
 
 namespace Pinger.Server.Configuration;

@@ -1,4 +1,4 @@
-using Pinger.Core.Config;
+using Pinger.Configuration;
 
 namespace Pinger.Server.Configuration;
 

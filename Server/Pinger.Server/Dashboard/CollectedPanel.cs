@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
-using Pinger.Core.Config;
 using Pinger.Plugins.Sdk;
+using Pinger.Protocol.Reports;
 using Pinger.Server.Registry;
 
 namespace Pinger.Server.Dashboard;

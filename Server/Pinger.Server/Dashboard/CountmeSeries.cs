@@ -1,4 +1,4 @@
-using Pinger.Core.Windows;
+using Pinger.Protocol.Windows;
 using Pinger.Server.Storage;
 
 namespace Pinger.Server.Dashboard;

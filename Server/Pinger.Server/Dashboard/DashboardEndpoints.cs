@@ -1,6 +1,7 @@
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.AspNetCore.Builder;
+using Pinger.Protocol.Reports;
 using Pinger.Server.Configuration;
 using Pinger.Server.Ingest;
 using Pinger.Server.Registry;

@@ -1,5 +1,4 @@
-using Pinger.Core.Windows;
-using Pinger.Server.Ingest;
+using Pinger.Protocol.Windows;
 
 namespace Pinger.Server.Dashboard;
 
@@ -12,7 +11,7 @@ public static class DashboardLinks
     /// <summary>The page for another view; without a chosen range the new view gets its own default range.</summary>
     public static string Page(WindowKind kind, Breakdown breakdown, DateOnly? from = null, DateOnly? to = null)
     {
-        var query = $"window={WindowCalendar.NameOf(kind)}&breakdown={Breakdowns.NameOf(breakdown)}";
+        var query = $"window={CountingWindow.NameOf(kind)}&breakdown={Breakdowns.NameOf(breakdown)}";
         if (from is { } first)
         {
             query += "&from=" + Html.Day(first);
@@ -33,11 +32,11 @@ public static class DashboardLinks
     public static string Switch(DashboardView view, WindowKind kind, Breakdown breakdown)
     {
         var range = view.Range;
-        var same = new WindowRange(kind, WindowCalendar.StartOf(kind, range.From), WindowCalendar.StartOf(kind, range.To), Explicit: true);
+        var same = new WindowRange(kind, CountingCalendar.StartOf(kind, range.From), CountingCalendar.StartOf(kind, range.To), Explicit: true);
         return range.Explicit && same.Count <= WindowRange.MaxWindows ? Page(kind, breakdown, range.From, range.To) : Page(kind, breakdown);
     }
 
     /// <summary>A public totals endpoint (<paramref name="path"/>) with the chart's window kind and range.</summary>
     public static string Totals(string path, WindowRange range) =>
-        $"{path}?window={WindowCalendar.NameOf(range.Kind)}&from={Html.Day(range.From)}&to={Html.Day(range.To)}";
+        $"{path}?window={CountingWindow.NameOf(range.Kind)}&from={Html.Day(range.From)}&to={Html.Day(range.To)}";
 }

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Pinger.Core.Windows;
+using Pinger.Protocol.Windows;
 
 namespace Pinger.Server.Dashboard;
 

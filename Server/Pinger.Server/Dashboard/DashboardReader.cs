@@ -1,5 +1,4 @@
-using Pinger.Core.Windows;
-using Pinger.Server.Ingest;
+using Pinger.Protocol.Windows;
 using Pinger.Server.Publishing;
 using Pinger.Server.Registry;
 using Pinger.Server.Storage;
@@ -17,7 +16,7 @@ public static class DashboardReader
     /// <summary>The view of <paramref name="query"/> over <paramref name="range"/> on <paramref name="today"/>.</summary>
     public static DashboardView Read(ICounterStore store, long minCount, DashboardQuery query, WindowRange range, FieldRegistry registry, DateOnly today)
     {
-        var current = WindowCalendar.StartOf(range.Kind, today);
+        var current = CountingCalendar.StartOf(range.Kind, today);
         var published = CellSuppression.Apply(store.ReadTotals(new TotalsQuery(range.Kind, range.From, range.To, null)), minCount);
         return new DashboardView(
             query,
@@ -31,10 +30,10 @@ public static class DashboardReader
 
     private static CountmeView ReadCountme(ICounterStore store, long minCount, WindowRange range, Breakdown breakdown, DateOnly today)
     {
-        var currentWeek = WindowCalendar.StartOf(WindowKind.Week, today);
-        var first = WindowCalendar.StartOf(WindowKind.Week, range.From);
-        var lastDay = WindowCalendar.Next(range.Kind, range.To).AddDays(-1);
-        var last = WindowCalendar.StartOf(WindowKind.Week, lastDay < today ? lastDay : today);
+        var currentWeek = CountingCalendar.StartOf(WindowKind.Week, today);
+        var first = CountingCalendar.StartOf(WindowKind.Week, range.From);
+        var lastDay = CountingCalendar.Next(range.Kind, range.To).AddDays(-1);
+        var last = CountingCalendar.StartOf(WindowKind.Week, lastDay < today ? lastDay : today);
 
         // A long range of months would mean thousands of weeks: the chart keeps the latest ones.
         if (((last.DayNumber - first.DayNumber) / 7) + 1 > WindowRange.MaxWindows)

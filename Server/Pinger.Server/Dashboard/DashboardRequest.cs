@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
-using Pinger.Core.Windows;
+using Pinger.Protocol.Reports;
+using Pinger.Protocol.Windows;
 using Pinger.Server.Ingest;
 using Pinger.Server.Publishing;
 

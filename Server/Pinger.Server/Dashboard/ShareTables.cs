@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Pinger.Plugins.Sdk;
-using Pinger.Core.Config;
+using Pinger.Protocol.Reports;
 
 namespace Pinger.Server.Dashboard;
 

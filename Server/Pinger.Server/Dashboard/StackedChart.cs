@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Pinger.Core.Windows;
-using Pinger.Server.Ingest;
+using Pinger.Protocol.Windows;
 
 namespace Pinger.Server.Dashboard;
 
@@ -60,7 +59,7 @@ public static class StackedChart
         // Windows left out between two bars (weeks without countme totals): a dashed line between them.
         for (var i = 1; i < windows.Count; i++)
         {
-            if (WindowCalendar.Next(series.Kind, windows[i - 1]) != windows[i])
+            if (CountingCalendar.Next(series.Kind, windows[i - 1]) != windows[i])
             {
                 var x = Html.Coordinate(Left + (i * slot));
                 html.Append(CultureInfo.InvariantCulture, $"<line class=\"gap\" x1=\"{x}\" x2=\"{x}\" y1=\"{Top}\" y2=\"{Height - Bottom + 6}\"/>");
@@ -160,7 +159,7 @@ public static class StackedChart
         var last = Array.FindLastIndex(totals, t => t > 0);
         var top = series.Series.Where(s => s.Counts[last] > 0).OrderByDescending(s => s.Counts[last]).Take(3)
             .Select(s => $"{s.Name} {Html.Number(s.Counts[last])} ({Html.Percent(s.Counts[last], totals[last])})");
-        var contiguous = series.Windows.Count == 1 + series.Windows.Count(w => w > series.Windows[0] && series.Windows.Contains(WindowCalendar.Previous(series.Kind, w)));
+        var contiguous = series.Windows.Count == 1 + series.Windows.Count(w => w > series.Windows[0] && series.Windows.Contains(CountingCalendar.Previous(series.Kind, w)));
         return $"Stacked bars, one per window from {Html.Day(series.Windows[0])} to {Html.Day(series.Windows[^1])}{(contiguous ? "" : " that has data")}. "
             + $"Latest with a count: {WindowName(series.Kind, series.Windows[last])}{(series.Windows[last] == series.Provisional ? ", still open" : "")}, "
             + $"{Html.Number(totals[last])} machines: {string.Join(", ", top)}. Every number is in the table below the chart.";

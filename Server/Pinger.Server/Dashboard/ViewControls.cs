@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Pinger.Core.Windows;
-using Pinger.Server.Ingest;
+using Pinger.Protocol.Windows;
 
 namespace Pinger.Server.Dashboard;
 
@@ -17,7 +16,7 @@ public static class ViewControls
         var query = view.Query;
         html.Append("<nav class=\"controls\" aria-label=\"What to show\">");
         html.Append("<div class=\"group\"><span class=\"label\" id=\"kind-label\">Windows</span><ul aria-labelledby=\"kind-label\">");
-        foreach (var kind in WindowCalendar.Kinds)
+        foreach (var kind in CountingCalendar.Kinds)
         {
             Link(html, DashboardLinks.Switch(view, kind, query.Breakdown), KindTitle(kind), kind == query.Kind);
         }
@@ -29,7 +28,7 @@ public static class ViewControls
         }
 
         html.Append("</ul></div><div class=\"group\"><span class=\"label\" id=\"span-label\">Last</span><ul aria-labelledby=\"span-label\">");
-        var current = WindowCalendar.StartOf(query.Kind, today);
+        var current = CountingCalendar.StartOf(query.Kind, today);
         foreach (var count in Spans(query.Kind))
         {
             var from = WindowRange.Back(query.Kind, current, count - 1);
@@ -41,7 +40,7 @@ public static class ViewControls
 
         // The range form keeps the kind and breakdown; the dates are window starts, as in /v1/totals.
         html.Append("<form class=\"range\" method=\"get\" action=\"/\">");
-        html.Append(CultureInfo.InvariantCulture, $"<input type=\"hidden\" name=\"window\" value=\"{WindowCalendar.NameOf(query.Kind)}\">");
+        html.Append(CultureInfo.InvariantCulture, $"<input type=\"hidden\" name=\"window\" value=\"{CountingWindow.NameOf(query.Kind)}\">");
         html.Append(CultureInfo.InvariantCulture, $"<input type=\"hidden\" name=\"breakdown\" value=\"{Breakdowns.NameOf(query.Breakdown)}\">");
         html.Append(CultureInfo.InvariantCulture,
             $"<label>From <input type=\"date\" name=\"from\" value=\"{Html.Day(view.Range.From)}\" required></label>");

@@ -1,5 +1,6 @@
 using System.Globalization;
-using Pinger.Core.Windows;
+using Pinger.Protocol.Reports;
+using Pinger.Protocol.Windows;
 using Pinger.Server.Ingest;
 
 namespace Pinger.Server.Dashboard;
@@ -23,7 +24,7 @@ public sealed record WindowRange(WindowKind Kind, DateOnly From, DateOnly To, bo
         get
         {
             var windows = new List<DateOnly>();
-            for (var start = From; start <= To; start = WindowCalendar.Next(Kind, start))
+            for (var start = From; start <= To; start = CountingCalendar.Next(Kind, start))
             {
                 windows.Add(start);
             }
@@ -52,11 +53,11 @@ public sealed record WindowRange(WindowKind Kind, DateOnly From, DateOnly To, bo
     public static (WindowRange? Range, ReportProblem? Problem) Resolve(DashboardQuery query, DateOnly today)
     {
         var kind = query.Kind;
-        var current = WindowCalendar.StartOf(kind, today);
+        var current = CountingCalendar.StartOf(kind, today);
 
         // Windows after the current one hold nothing yet.
-        var to = query.To is { } last ? Min(WindowCalendar.StartOf(kind, last), current) : current;
-        var from = query.From is { } first ? WindowCalendar.StartOf(kind, first) : Back(kind, to, DefaultLength(kind) - 1);
+        var to = query.To is { } last ? Min(CountingCalendar.StartOf(kind, last), current) : current;
+        var from = query.From is { } first ? CountingCalendar.StartOf(kind, first) : Back(kind, to, DefaultLength(kind) - 1);
         if (from > to)
         {
             return (null, new ReportProblem("from", "must not be after the current window"));
@@ -78,7 +79,7 @@ public sealed record WindowRange(WindowKind Kind, DateOnly From, DateOnly To, bo
     {
         for (var i = 0; i < steps; i++)
         {
-            start = WindowCalendar.Previous(kind, start);
+            start = CountingCalendar.Previous(kind, start);
         }
 
         return start;

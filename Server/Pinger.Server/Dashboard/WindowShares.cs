@@ -1,4 +1,4 @@
-using Pinger.Server.Ingest;
+using Pinger.Protocol.Windows;
 
 namespace Pinger.Server.Dashboard;
 
@@ -7,4 +7,4 @@ namespace Pinger.Server.Dashboard;
 /// <param name="Reports">Its machines: the base of every percentage.</param>
 /// <param name="Provisional">Whether the window is still open, so its counts still grow.</param>
 /// <param name="Probes">Every probe with a field to show.</param>
-public sealed record WindowShares(Window? Window, long Reports, bool Provisional, IReadOnlyList<ProbeShares> Probes);
+public sealed record WindowShares(CountingWindow? Window, long Reports, bool Provisional, IReadOnlyList<ProbeShares> Probes);

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http;
+using Pinger.Protocol.Windows;
 
 namespace Pinger.Server.Ingest;
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Pinger.Protocol.Windows;
 using Pinger.Server.Operations;
 using Pinger.Server.Storage;
 
@@ -48,7 +49,7 @@ public sealed partial class CommitLoop(
         var batch = new CommitBatch(
             writes.Select(w => w.Report).OfType<CountedReport>().ToArray(),
             writes.Select(w => w.CountmeHit).OfType<Countme.CountmeTotalsKey>().ToArray(),
-            WindowCalendar.Kinds.ToDictionary(k => k, k => WindowCalendar.OldestOpen(k, now, clockSkew)));
+            CountingCalendar.Kinds.ToDictionary(k => k, k => CountingCalendar.OldestOpen(k, now, clockSkew)));
         var started = Stopwatch.GetTimestamp();
         try
         {

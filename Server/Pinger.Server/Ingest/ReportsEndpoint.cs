@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
+using Pinger.Protocol.Reports;
 using Pinger.Server.Configuration;
 using Pinger.Server.Operations;
 using Pinger.Server.Registry;
@@ -72,14 +73,16 @@ public sealed class ReportsEndpoint(
         }
 
         var result = new ReportReader(registry.Current, clock.GetUtcNow(), settings.ClockSkew).Read(body);
-        if (result.Report is not { } report)
+        if (result.Report is not { } received)
         {
-            var title = result.Status == StatusCodes.Status400BadRequest ? "the body is not a JSON report" : "the report does not follow the schema";
-            await ProblemResponse.WriteAsync(context, result.Status, title, result.Problems).ConfigureAwait(false);
+            var (status, title) = result.Verdict == ReportVerdict.Malformed
+                ? (StatusCodes.Status400BadRequest, "the body is not a JSON report")
+                : (StatusCodes.Status422UnprocessableEntity, "the report does not follow the schema");
+            await ProblemResponse.WriteAsync(context, status, title, result.Problems).ConfigureAwait(false);
             return;
         }
 
-        if (queue.TryEnqueue(report) is not { } committed)
+        if (queue.TryEnqueue(ReportCounting.Of(received)) is not { } committed)
         {
             await ProblemResponse.WriteAsync(context, StatusCodes.Status503ServiceUnavailable, "the server is busy; retry later", retryAfter: QueueFullRetry).ConfigureAwait(false);
             return;

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Pinger.Protocol.Windows;
 using Pinger.Server.Configuration;
 using Pinger.Server.Countme;
 using Pinger.Server.Ingest;
@@ -38,7 +39,7 @@ public sealed class MetalinkEndpoints(ServerSettings settings, IngestQueue queue
         var client = CountmeUserAgent.Parse(context.Request.Headers.UserAgent.ToString());
         if (countme is { } age && client is not null && (repo?.Length ?? 0) <= MaxQueryTokenLength && (arch?.Length ?? 0) <= MaxQueryTokenLength)
         {
-            var week = CountmeWeeks.WeekStart(CountmeWeeks.WeekNumber(clock.GetUtcNow()));
+            var week = CountingCalendar.WeekStart(CountingCalendar.WeekNumber(clock.GetUtcNow()));
             var key = new CountmeTotalsKey(week, client.OsName, client.OsVersion, client.OsVariant, client.OsArch,
                 age.ToString(System.Globalization.CultureInfo.InvariantCulture), repo ?? string.Empty, arch ?? string.Empty);
             if (queue.TryEnqueue(key) is not { } committed)

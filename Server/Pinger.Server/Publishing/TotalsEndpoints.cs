@@ -3,8 +3,8 @@ using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Pinger.Protocol.Windows;
 using Pinger.Server.Configuration;
-using Pinger.Server.Countme;
 using Pinger.Server.Operations;
 using Pinger.Server.Storage;
 
@@ -158,10 +158,10 @@ public sealed class TotalsEndpoints(ICounterStore store, ServerSettings settings
         }
 
         // Like mirrors-countme, only complete weeks are published; ?provisional=1 adds the current one, and says so.
-        var currentWeek = CountmeWeeks.WeekNumber(clock.GetUtcNow());
+        var currentWeek = CountingCalendar.WeekNumber(clock.GetUtcNow());
         var provisional = context.Request.Query["provisional"] == "1";
         var lastWeek = provisional ? currentWeek : currentWeek - 1;
-        var rows = store.ReadCountme(DateOnly.MinValue, CountmeWeeks.WeekStart(lastWeek));
+        var rows = store.ReadCountme(DateOnly.MinValue, CountingCalendar.WeekStart(lastWeek));
         if (!admin)
         {
             rows = CellSuppression.Suppress(rows, r => r.Key.WeekStart, r => r.Hits, settings.MinCount);
@@ -177,7 +177,7 @@ public sealed class TotalsEndpoints(ICounterStore store, ServerSettings settings
 
         if (provisional)
         {
-            context.Response.Headers["Pinger-Provisional-Week"] = Day(CountmeWeeks.WeekStart(currentWeek));
+            context.Response.Headers["Pinger-Provisional-Week"] = Day(CountingCalendar.WeekStart(currentWeek));
         }
 
         await WriteCsv(context, text, provisional ? "countme-totals-provisional.csv" : "countme-totals.csv").ConfigureAwait(false);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Pinger.Protocol.Windows;
 using Pinger.Server.Storage;
 
 namespace Pinger.Server.Publishing;
@@ -70,7 +71,7 @@ public static class TotalsJson
         await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private static void WriteWindow(Utf8JsonWriter writer, Ingest.Window window)
+    private static void WriteWindow(Utf8JsonWriter writer, CountingWindow window)
     {
         writer.WriteString("window", window.KindName);
         writer.WriteString("start", window.StartText);

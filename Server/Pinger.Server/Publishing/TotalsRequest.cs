@@ -1,9 +1,9 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
+using Pinger.Protocol.Reports;
+using Pinger.Protocol.Windows;
 using Pinger.Server.Ingest;
 using Pinger.Server.Storage;
-
-using Pinger.Core.Windows;
 
 namespace Pinger.Server.Publishing;
 
@@ -16,7 +16,7 @@ public static class TotalsRequest
         WindowKind? kind = null;
         if (query["window"].ToString() is { Length: > 0 } name)
         {
-            kind = WindowCalendar.Parse(name);
+            kind = CountingWindow.ParseKind(name);
             if (kind is null)
             {
                 return (null, new ReportProblem("window", "must be \"day\", \"week\" or \"month\""));

@@ -1,5 +1,5 @@
-using Pinger.Core.Schema;
 using Pinger.Plugins.Sdk;
+using Pinger.Protocol.Schema;
 
 namespace Pinger.Server.Registry;
 
@@ -7,7 +7,7 @@ namespace Pinger.Server.Registry;
 /// The fields the server accepts, by probe id then field name: an immutable snapshot, swapped whole on reload so a
 /// report is always checked against one consistent registry.
 /// </summary>
-public sealed class FieldRegistry
+public sealed class FieldRegistry : IFieldLookup
 {
     private readonly Dictionary<string, Dictionary<string, FieldDeclaration>> _probes;
 

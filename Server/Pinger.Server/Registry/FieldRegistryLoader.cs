@@ -1,4 +1,4 @@
-using Pinger.Core.Schema;
+using Pinger.Protocol.Schema;
 
 namespace Pinger.Server.Registry;
 

@@ -1,5 +1,5 @@
+using Pinger.Protocol.Windows;
 using Pinger.Server.Countme;
-using Pinger.Server.Ingest;
 
 namespace Pinger.Server.Storage;
 
@@ -15,7 +15,7 @@ public sealed class BatchAggregate
     private readonly Dictionary<CountmeTotalsKey, long> _countme = [];
 
     /// <summary>Adds one report's counts for one window whose nonce was new.</summary>
-    public void AddReport(Window window, CountedReport report)
+    public void AddReport(CountingWindow window, CountedReport report)
     {
         var (kind, start) = (window.KindName, window.StartText);
         Add(_reports, (kind, start), 1);

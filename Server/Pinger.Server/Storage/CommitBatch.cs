@@ -1,7 +1,5 @@
+using Pinger.Protocol.Windows;
 using Pinger.Server.Countme;
-using Pinger.Server.Ingest;
-
-using Pinger.Core.Windows;
 
 namespace Pinger.Server.Storage;
 

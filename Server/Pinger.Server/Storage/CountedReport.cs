@@ -1,4 +1,4 @@
-using Pinger.Server.Ingest;
+using Pinger.Protocol.Windows;
 
 namespace Pinger.Server.Storage;
 
@@ -10,4 +10,4 @@ namespace Pinger.Server.Storage;
 /// <param name="Windows">The windows it counts for.</param>
 /// <param name="Values">The field values it counts, once each.</param>
 /// <param name="System">Its countme tuple.</param>
-public sealed record CountedReport(string Nonce, IReadOnlyList<Window> Windows, IReadOnlyList<CountedValue> Values, SystemTuple System);
+public sealed record CountedReport(string Nonce, IReadOnlyList<CountingWindow> Windows, IReadOnlyList<CountedValue> Values, SystemTuple System);

@@ -1,10 +1,8 @@
 using System.Globalization;
 using Npgsql;
 using NpgsqlTypes;
+using Pinger.Protocol.Windows;
 using Pinger.Server.Countme;
-using Pinger.Server.Ingest;
-
-using Pinger.Core.Windows;
 
 namespace Pinger.Server.Storage;
 
@@ -60,7 +58,7 @@ public sealed class PostgresCounterStore(string connectionString) : ICounterStor
             foreach (var (kind, oldest) in batch.OldestOpen.OrderBy(p => p.Key))
             {
                 using var delete = new NpgsqlCommand("DELETE FROM window_nonces WHERE kind = $1 AND start < $2", connection, transaction);
-                delete.Parameters.Add(new NpgsqlParameter { Value = WindowCalendar.NameOf(kind) });
+                delete.Parameters.Add(new NpgsqlParameter { Value = CountingWindow.NameOf(kind) });
                 delete.Parameters.Add(new NpgsqlParameter { Value = oldest });
                 delete.ExecuteNonQuery();
             }
@@ -149,8 +147,8 @@ public sealed class PostgresCounterStore(string connectionString) : ICounterStor
     /// <inheritdoc />
     public void Dispose() => _dataSource.Dispose();
 
-    private static Window WindowOf(NpgsqlDataReader reader) =>
-        new(WindowCalendar.Parse(reader.GetString(0)) ?? WindowKind.Day, reader.GetFieldValue<DateOnly>(1));
+    private static CountingWindow WindowOf(NpgsqlDataReader reader) =>
+        new(CountingWindow.ParseKind(reader.GetString(0)) ?? WindowKind.Day, reader.GetFieldValue<DateOnly>(1));
 
     private static DateOnly Date(string text) => DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);
 

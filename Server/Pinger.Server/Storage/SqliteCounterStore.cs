@@ -1,9 +1,7 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using Pinger.Protocol.Windows;
 using Pinger.Server.Countme;
-using Pinger.Server.Ingest;
-
-using Pinger.Core.Windows;
 
 namespace Pinger.Server.Storage;
 
@@ -148,8 +146,8 @@ public sealed class SqliteCounterStore(string databasePath) : ICounterStore
 
     private static DateOnly ParseDate(string text) => DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private static Window WindowOf(SqliteDataReader reader) =>
-        new(WindowCalendar.Parse(reader.GetString(0)) ?? WindowKind.Day, ParseDate(reader.GetString(1)));
+    private static CountingWindow WindowOf(SqliteDataReader reader) =>
+        new(CountingWindow.ParseKind(reader.GetString(0)) ?? WindowKind.Day, ParseDate(reader.GetString(1)));
 
     private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction transaction, string sql)
     {
@@ -265,7 +263,7 @@ public sealed class SqliteCounterStore(string databasePath) : ICounterStore
             }));
         WriteCountme(connection, transaction, aggregate);
         Upsert(connection, transaction, "DELETE FROM window_nonces WHERE kind = $0 AND start < $1",
-            batch.OldestOpen.Select(p => new object[] { WindowCalendar.NameOf(p.Key), Text(p.Value) }));
+            batch.OldestOpen.Select(p => new object[] { CountingWindow.NameOf(p.Key), Text(p.Value) }));
         transaction.Commit();
         return new CommitOutcome(counted, duplicates);
     }

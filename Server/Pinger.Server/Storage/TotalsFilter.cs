@@ -1,4 +1,4 @@
-using Pinger.Server.Ingest;
+using Pinger.Protocol.Windows;
 
 namespace Pinger.Server.Storage;
 
@@ -25,7 +25,7 @@ internal static class TotalsFilter
 
         if (query.Kind is { } kind)
         {
-            Add("kind = {0}", WindowCalendar.NameOf(kind));
+            Add("kind = {0}", CountingWindow.NameOf(kind));
         }
 
         if (query.From is { } from)

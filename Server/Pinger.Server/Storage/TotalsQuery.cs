@@ -1,6 +1,4 @@
-using Pinger.Server.Ingest;
-
-using Pinger.Core.Windows;
+using Pinger.Protocol.Windows;
 
 namespace Pinger.Server.Storage;
 

@@ -1,6 +1,6 @@
-using Pinger.Server.Ingest;
+using Pinger.Protocol.Windows;
 
 namespace Pinger.Server.Storage;
 
 /// <summary>How many distinct reports were counted in one window.</summary>
-public sealed record WindowCount(Window Window, long Reports);
+public sealed record WindowCount(CountingWindow Window, long Reports);

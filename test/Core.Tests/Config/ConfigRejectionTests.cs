@@ -1,4 +1,3 @@
-using Pinger.Core.Config;
 
 namespace Pinger.Core.Tests.Config;
 

@@ -1,4 +1,3 @@
-using Pinger.Core.Config;
 using Pinger.Core.Discovery;
 using Pinger.Core.Running;
 using Pinger.Core.Tests.Config;

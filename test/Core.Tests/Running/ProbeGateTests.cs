@@ -1,3 +1,4 @@
+using Pinger.Configuration;
 using Pinger.Core.Config;
 using Pinger.Core.Discovery;
 using Pinger.Core.Running;

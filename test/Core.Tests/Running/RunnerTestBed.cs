@@ -1,8 +1,9 @@
+using Pinger.Configuration;
 using Pinger.Core.Config;
 using Pinger.Core.Discovery;
 using Pinger.Core.Running;
-using Pinger.Plugins.Sdk;
 using Pinger.Plugins.Sdk.Testing;
+using Pinger.Plugins.Sdk;
 
 namespace Pinger.Core.Tests.Running;
 

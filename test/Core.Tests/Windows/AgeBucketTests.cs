@@ -1,5 +1,6 @@
 using Pinger.Core.Windows;
 using Pinger.Plugins.Sdk;
+using Pinger.Protocol.Windows;
 
 namespace Pinger.Core.Tests.Windows;
 

@@ -2,10 +2,9 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Pinger.Core.Windows;
 using Pinger.Dashboard.Tests.Infrastructure;
+using Pinger.Protocol.Windows;
 using Pinger.Server.Dashboard;
-using Pinger.Server.Ingest;
 using Pinger.Server.Storage;
 
 namespace Pinger.Dashboard.Tests.Dashboard;
@@ -102,7 +101,7 @@ public sealed partial class DashboardHttpTests
         await using var server = await DashboardServer.StartAsync(store =>
         {
             var system = new SystemTuple("fedora", "41", "coreos", "x86_64", "4", "aws");
-            Seed.Values(store, new Window(WindowKind.Week, KnownCounts.Week3), 6, system,
+            Seed.Values(store, new CountingWindow(WindowKind.Week, KnownCounts.Week3), 6, system,
                 new CountedValue("os-versions.version_id", "41"), new CountedValue("os-versions.version", hostile));
             Seed.Countme(store, KnownCounts.Week2, (hostile, "41", "4", "updates", 50));
         });

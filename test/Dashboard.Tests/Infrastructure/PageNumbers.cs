@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Playwright;
+using Pinger.Protocol.Windows;
 
 namespace Pinger.Dashboard.Tests.Infrastructure;
 
@@ -22,7 +23,7 @@ internal static class PageNumbers
     }
 
     /// <summary>The chart's table as (window, series) → count; the total column is series "".</summary>
-    public static async Task<Dictionary<(string Window, string Series), long>> TableAsync(IPage page, string chart)
+    public static async Task<Dictionary<(string CountingWindow, string Series), long>> TableAsync(IPage page, string chart)
     {
         var json = await page.EvaluateAsync<string>("""
             table => {

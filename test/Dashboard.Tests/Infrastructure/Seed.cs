@@ -1,7 +1,6 @@
 using System.Globalization;
-using Pinger.Core.Windows;
+using Pinger.Protocol.Windows;
 using Pinger.Server.Countme;
-using Pinger.Server.Ingest;
 using Pinger.Server.Storage;
 
 namespace Pinger.Dashboard.Tests.Infrastructure;
@@ -17,9 +16,9 @@ internal static class Seed
     {
         var windows = new[]
         {
-            new Window(WindowKind.Day, week.AddDays(4)),
-            new Window(WindowKind.Week, week),
-            new Window(WindowKind.Month, new DateOnly(week.Year, week.Month, 1)),
+            new CountingWindow(WindowKind.Day, week.AddDays(4)),
+            new CountingWindow(WindowKind.Week, week),
+            new CountingWindow(WindowKind.Month, new DateOnly(week.Year, week.Month, 1)),
         };
         var values = new List<CountedValue>
         {
@@ -40,7 +39,7 @@ internal static class Seed
     }
 
     /// <summary>Reports with arbitrary values (as a store could hold them), each counted in one window.</summary>
-    public static void Values(ICounterStore store, Window window, int machines, SystemTuple system, params CountedValue[] values)
+    public static void Values(ICounterStore store, CountingWindow window, int machines, SystemTuple system, params CountedValue[] values)
     {
         var reports = Enumerable.Range(0, machines).Select(_ => new CountedReport(Guid.NewGuid().ToString("N"), [window], values, system)).ToArray();
         store.Commit(new CommitBatch(reports, [], new Dictionary<WindowKind, DateOnly>()));

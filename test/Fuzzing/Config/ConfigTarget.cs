@@ -1,3 +1,4 @@
+using Pinger.Configuration;
 using Pinger.Core.Config;
 
 namespace Pinger.Fuzzing.Config;

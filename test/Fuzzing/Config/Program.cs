@@ -1,7 +1,7 @@
-using Pinger.Core.Config;
+using Pinger.Configuration;
 using Pinger.Core.Discovery;
-using Pinger.Fuzzing;
 using Pinger.Fuzzing.Config;
+using Pinger.Fuzzing;
 using SharpFuzz;
 
 // One client config drop-in under afl-fuzz. Usage:

@@ -1,3 +1,4 @@
+using Pinger.Protocol.Reports;
 using Pinger.Server.Configuration;
 using Pinger.Server.Ingest;
 using Pinger.Server.Registry;
@@ -6,7 +7,7 @@ namespace Pinger.Fuzzing.Reports;
 
 /// <summary>
 /// One body through <see cref="ReportReader"/> as POST /v1/reports hands it over. The documented outcomes are an
-/// accepted report (200) or a refusal (400, 422) with 1 to 20 problems; any exception, or any other shape of result,
+/// accepted report or a refusal (malformed or invalid) with 1 to 20 problems; any exception, or any other shape of result,
 /// is a crash.
 /// </summary>
 internal sealed class ReportTarget(FieldRegistry registry)
@@ -26,19 +27,19 @@ internal sealed class ReportTarget(FieldRegistry registry)
         }
 
         var result = _reader.Read(body);
-        switch (result.Status)
+        switch (result.Verdict)
         {
-            case 200 when result.Report is { } report && result.Problems.Count == 0:
+            case ReportVerdict.Accepted when result.Report is { } report && result.Problems.Count == 0:
                 if (report.Windows.Count is < 1 or > 3 || report.Nonce.Length != 22)
                 {
                     throw new InvalidOperationException($"accepted a report with {report.Windows.Count} windows and a nonce of {report.Nonce.Length} characters");
                 }
 
                 return $"200 ({report.Values.Count} values in {report.Windows.Count} windows)";
-            case 400 or 422 when result.Report is null && result.Problems.Count is >= 1 and <= 20:
-                return $"{result.Status} " + string.Join("; ", result.Problems.Select(p => $"{p.Field}: {p.Problem}"));
+            case ReportVerdict.Malformed or ReportVerdict.Invalid when result.Report is null && result.Problems.Count is >= 1 and <= ReportReader.MaxProblems:
+                return $"{result.Verdict} " + string.Join("; ", result.Problems.Select(p => $"{p.Field}: {p.Problem}"));
             default:
-                throw new InvalidOperationException($"undocumented outcome: status {result.Status}, {result.Problems.Count} problems, report {(result.Report is null ? "absent" : "present")}");
+                throw new InvalidOperationException($"undocumented outcome: {result.Verdict}, {result.Problems.Count} problems, report {(result.Report is null ? "absent" : "present")}");
         }
     }
 }

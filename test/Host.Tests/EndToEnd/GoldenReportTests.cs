@@ -39,7 +39,7 @@ public sealed class GoldenReportTests
         Assert.IsTrue(outcome.ExitCode is ExitCodes.Ok or ExitCodes.PartialReport, outcome.ToString());
         Assert.DoesNotContain("internal error", outcome.StandardError);
         var nonce = (string)JsonNode.Parse(outcome.Output)!["nonce"]!;
-        Assert.IsTrue(Core.Reporting.ReportNonce.IsWellFormed(nonce), nonce);
+        Assert.IsTrue(Protocol.Reports.ReportNonce.IsWellFormed(nonce), nonce);
         var actual = outcome.Output.Replace(nonce, NoncePlaceholder, StringComparison.Ordinal);
         var goldenPath = TestPaths.Expected($"{root}.{level}.json");
         if (Environment.GetEnvironmentVariable("PINGER_UPDATE_GOLDEN") == "1")

@@ -1,6 +1,6 @@
-using Pinger.Core.Reporting;
-using Pinger.Core.Windows;
 using Pinger.Host.State;
+using Pinger.Protocol.Reports;
+using Pinger.Protocol.Windows;
 
 namespace Pinger.Host.Tests.State;
 

@@ -1,6 +1,6 @@
-using Pinger.Core.Windows;
 using Pinger.Host.State;
 using Pinger.Host.Tests.EndToEnd;
+using Pinger.Protocol.Windows;
 
 namespace Pinger.Host.Tests.State;
 

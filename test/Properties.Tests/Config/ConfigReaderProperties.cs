@@ -1,5 +1,6 @@
 using System.Text;
 using CsCheck;
+using Pinger.Configuration;
 using Pinger.Core.Config;
 using Pinger.Plugins.Sdk;
 

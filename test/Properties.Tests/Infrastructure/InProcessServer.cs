@@ -1,11 +1,11 @@
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Pinger.Core.Schema;
+using Pinger.Protocol.Schema;
 using Pinger.Server.Configuration;
 using Pinger.Server.Hosting;
 using Pinger.Server.Storage;

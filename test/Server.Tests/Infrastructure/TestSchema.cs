@@ -1,5 +1,5 @@
-using Pinger.Core.Schema;
 using Pinger.Plugins.Sdk;
+using Pinger.Protocol.Schema;
 
 namespace Pinger.Server.Tests.Infrastructure;
 

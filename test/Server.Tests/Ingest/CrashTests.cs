@@ -1,10 +1,8 @@
 using System.Net;
-using System.Text;
 using System.Text.Json.Nodes;
-using Pinger.Server.Ingest;
+using System.Text;
+using Pinger.Protocol.Windows;
 using Pinger.Server.Tests.Infrastructure;
-
-using Pinger.Core.Windows;
 
 namespace Pinger.Server.Tests.Ingest;
 
@@ -104,8 +102,8 @@ public sealed class CrashTests
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         return ReportJson.Minimal(change: r => r["windows"] = new JsonObject
         {
-            ["day"] = Text(WindowCalendar.StartOf(WindowKind.Day, today)),
-            ["week"] = Text(WindowCalendar.StartOf(WindowKind.Week, today)),
+            ["day"] = Text(CountingCalendar.StartOf(WindowKind.Day, today)),
+            ["week"] = Text(CountingCalendar.StartOf(WindowKind.Week, today)),
         });
     }
 

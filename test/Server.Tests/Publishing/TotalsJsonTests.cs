@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
-using Pinger.Core.Windows;
-using Pinger.Server.Ingest;
+using Pinger.Protocol.Windows;
 using Pinger.Server.Publishing;
 using Pinger.Server.Storage;
 
@@ -9,7 +8,7 @@ namespace Pinger.Server.Tests.Publishing;
 [TestClass]
 public sealed class TotalsJsonTests
 {
-    private static readonly Window Week = new(WindowKind.Week, new DateOnly(2026, 11, 23));
+    private static readonly CountingWindow Week = new(WindowKind.Week, new DateOnly(2026, 11, 23));
 
     private static async Task<JsonObject> WriteAsync(TotalsSnapshot snapshot, long? minCount)
     {

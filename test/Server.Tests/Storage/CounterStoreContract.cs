@@ -1,16 +1,15 @@
+using Pinger.Protocol.Reports;
+using Pinger.Protocol.Windows;
 using Pinger.Server.Countme;
-using Pinger.Server.Ingest;
 using Pinger.Server.Storage;
-
-using Pinger.Core.Windows;
 
 namespace Pinger.Server.Tests.Storage;
 
 /// <summary>What every back end must do, run against each of them.</summary>
 public abstract class CounterStoreContract
 {
-    private static readonly Window Day = new(WindowKind.Day, new DateOnly(2026, 11, 27));
-    private static readonly Window Week = new(WindowKind.Week, new DateOnly(2026, 11, 23));
+    private static readonly CountingWindow Day = new(WindowKind.Day, new DateOnly(2026, 11, 27));
+    private static readonly CountingWindow Week = new(WindowKind.Week, new DateOnly(2026, 11, 23));
     private static readonly Dictionary<WindowKind, DateOnly> NothingClosed = new()
     {
         [WindowKind.Day] = new DateOnly(2026, 11, 1), [WindowKind.Week] = new DateOnly(2026, 11, 1), [WindowKind.Month] = new DateOnly(2026, 10, 1),
@@ -53,7 +52,7 @@ public abstract class CounterStoreContract
     public void All_filters_together_narrow_every_table()
     {
         using var store = OpenStore();
-        var previousWeek = new Window(WindowKind.Week, new DateOnly(2026, 11, 16));
+        var previousWeek = new CountingWindow(WindowKind.Week, new DateOnly(2026, 11, 16));
         store.Commit(Batch(Report("n1", "aws", [Day, Week]), Report("n2", "gcp", [previousWeek])));
 
         var totals = store.ReadTotals(new TotalsQuery(WindowKind.Week, new DateOnly(2026, 11, 20), new DateOnly(2026, 11, 30), "platform.id"));
@@ -121,7 +120,7 @@ public abstract class CounterStoreContract
     /// <summary>The version recorded in the schema_version table.</summary>
     protected abstract long SchemaVersion(string location);
 
-    private static CountedReport Report(string nonce, string platform, IReadOnlyList<Window> windows) => new(
+    private static CountedReport Report(string nonce, string platform, IReadOnlyList<CountingWindow> windows) => new(
         nonce,
         windows,
         [new CountedValue("platform.id", platform), new CountedValue("hardware.features", "avx"), new CountedValue("hardware.features", "aes")],

@@ -1,8 +1,0 @@
-namespace Pinger.Core.Config;
-
-/// <summary>Where in a config file something was written; lines and columns count from 1.</summary>
-public sealed record SourceLocation(string File, int Line, int Column)
-{
-    /// <inheritdoc />
-    public override string ToString() => $"{File}:{Line}:{Column}";
-}
