@@ -1,120 +1,78 @@
 using Pinger.Plugins.Sdk;
 using Pinger.Plugins.Sdk.Testing;
-using Pinger.Probes.InstanceType;
-using Pinger.Probes.OsVersions;
-using Pinger.Probes.Platform;
-using Pinger.Probes.Tests.InstanceType;
+using Pinger.Probes.Testing;
 
 namespace Pinger.Probes.Tests;
 
 /// <summary>
-/// Checks every probe of this folder on every fixture root, including roots other probes' tests added: what is
-/// emitted fits its own declaration, and nothing that identifies the machine leaves the probe.
+/// Every in-tree probe on every fixture root, with its default settings and no command answered: what it emits is
+/// declared, allowed at the level in force and accepted by its declaration, and nothing that identifies the machine
+/// leaves it. A probe's own tests add its opt-ins and command outputs.
 /// </summary>
 [TestClass]
 public sealed class EveryProbeTests
 {
-    private const string GcpProjectNumber = "418207663514";
-
-    public static IEnumerable<object[]> Roots => FixtureRoots.Names.Select(name => new object[] { name });
+    public static IEnumerable<object[]> RootsAndLevels =>
+        FixtureRoots.Names.SelectMany(root => new[] { new object[] { root, MetricsLevel.Minimal }, new object[] { root, MetricsLevel.Full } });
 
     [TestMethod]
-    public void Every_probe_is_a_minimal_level_probe_enabled_by_default()
+    public void Each_probe_folder_holds_one_probe_whose_id_is_the_folders_name()
     {
-        foreach (var probe in Probes())
+        Assert.IsNotEmpty(InTreeProbes.Folders);
+        foreach (var (folder, project) in InTreeProbes.Folders)
         {
-            Assert.AreEqual(MetricsLevel.Minimal, probe.Descriptor.MinimumLevel, probe.Descriptor.Id);
-            Assert.IsTrue(probe.Descriptor.EnabledByDefault, probe.Descriptor.Id);
-            Assert.IsTrue(probe.Descriptor.Fields.All(f => f.Level == MetricsLevel.Minimal), probe.Descriptor.Id);
-            Assert.IsLessThanOrEqualTo(TimeSpan.FromSeconds(5), probe.Descriptor.TimeBudget, probe.Descriptor.Id);
-        }
+            var types = InTreeProbes.TypesIn(project);
 
-        CollectionAssert.AreEqual(new[] { "platform", "os-versions", "instance-type" }, Probes().Select(p => p.Descriptor.Id).ToArray());
+            Assert.HasCount(1, types, $"{project} should hold exactly one probe.");
+            Assert.AreEqual(folder, ((IProbe)Activator.CreateInstance(types[0])!).Descriptor.Id, project);
+        }
     }
 
     [TestMethod]
-    [DynamicData(nameof(Roots))]
-    public async Task Every_emitted_value_is_accepted_by_its_own_declaration(string rootName)
+    [DynamicData(nameof(RootsAndLevels))]
+    public async Task Every_emitted_value_is_declared_allowed_at_the_level_and_accepted(string root, MetricsLevel level)
     {
-        foreach (var run in await RunAllAsync(rootName))
+        foreach (var probe in InTreeProbes.Create())
         {
-            foreach (var (name, value) in run.Result.Values)
+            // The host runs a probe only at or above its minimum level.
+            if (probe.Descriptor.MinimumLevel > level)
             {
-                var declaration = run.Probe.Descriptor.Fields.SingleOrDefault(f => f.Name == name);
-                Assert.IsNotNull(declaration, $"{run.Probe.Descriptor.Id} emitted the undeclared field '{name}'.");
-                Assert.IsTrue(declaration.Accepts(value, out var problem), $"{run.Probe.Descriptor.Id}.{name}: {problem}");
+                continue;
             }
+
+            var result = await FixtureRoots.RunAsync(probe, root, level);
+
+            var violations = ProbeResultCheck.Violations(probe.Descriptor, level, result);
+            Assert.IsEmpty(violations, $"{probe.Descriptor.Id} on {root}: {string.Join("; ", violations)}");
         }
     }
 
     [TestMethod]
-    [DynamicData(nameof(Roots))]
-    public async Task Nothing_that_identifies_the_machine_is_emitted_reasoned_or_logged(string rootName)
+    [DynamicData(nameof(FixtureRoots.Rows), typeof(FixtureRoots))]
+    public async Task Nothing_that_identifies_the_machine_is_emitted_reasoned_or_logged(string root)
     {
-        var planted = PlantedValues.In(FixtureRoots.PathOf(rootName)).Append(GcpProjectNumber).ToArray();
-        foreach (var run in await RunAllAsync(rootName))
+        var planted = PlantedIdentifiers.On(FixtureRoots.PathOf(root));
+        foreach (var probe in InTreeProbes.Create())
         {
-            var said = run.Result.Values.Values.Select(v => v.ToString())
-                .Concat(run.Context.RecordedLog.Lines)
-                .Append(run.Result.Reason ?? string.Empty);
-            foreach (var text in said)
-            {
-                var leaked = planted.FirstOrDefault(secret => text.Contains(secret, StringComparison.OrdinalIgnoreCase));
-                Assert.IsNull(leaked, $"{run.Probe.Descriptor.Id} on {rootName} let out an identifying value.");
-            }
+            var context = FixtureRoots.Context(root, probe);
+
+            var result = await probe.CollectAsync(context, CancellationToken.None);
+
+            ProbeAssert.SaidNothingPlanted(probe.Descriptor, result, context, planted);
         }
     }
 
     [TestMethod]
-    [DataRow("fcos-aws")]
-    [DataRow("fcos-metal")]
-    [DataRow("fcos-qemu-old-aleph")]
-    [DataRow("debian")]
-    [DataRow("debian-podman-container")]
-    public void The_fixture_roots_do_hold_identifying_values_to_look_for(string rootName)
+    public void No_planted_identifier_hides_inside_a_token_a_probe_may_legitimately_emit()
     {
-        Assert.IsGreaterThanOrEqualTo(3, PlantedValues.In(FixtureRoots.PathOf(rootName)).Count);
+        var tokens = InTreeProbes.Create()
+            .SelectMany(p => p.Descriptor.Fields)
+            .SelectMany(f => (f.AllowedValues ?? []).Append(f.Name))
+            .ToArray();
+
+        var clashes = tokens.SelectMany(token => PlantedIdentifiers.FoundIn(token).Select(value => $"{value} in {token}")).ToArray();
+
+        Assert.IsNotEmpty(tokens);
+        Assert.IsEmpty(clashes, string.Join(", ", clashes));
     }
-
-    private static IProbe[] Probes() => [new PlatformProbe(), new OsVersionsProbe(), new InstanceTypeProbe()];
-
-    // Each probe runs twice: with its default settings, and with every opt-in turned on against a fake
-    // metadata service that answers for all three clouds.
-    private static async Task<IReadOnlyList<ProbeRun>> RunAllAsync(string rootName)
-    {
-        await using var server = new FakeMetadataServer(AnyCloud);
-        var runs = new List<ProbeRun>();
-        foreach (var probe in Probes())
-        {
-            foreach (var settings in new[] { null, OptInSettings(probe, server.Endpoint) })
-            {
-                var context = new FixtureProbeContext(FixtureRoots.PathOf(rootName), probe.Descriptor, MetricsLevel.Full, settings);
-                runs.Add(new ProbeRun(probe, context, await probe.CollectAsync(context, CancellationToken.None)));
-            }
-        }
-
-        return runs;
-    }
-
-    private static Dictionary<string, FieldValue> OptInSettings(IProbe probe, string endpoint)
-    {
-        var settings = new Dictionary<string, FieldValue>();
-        foreach (var setting in probe.Descriptor.Settings)
-        {
-            settings[setting.Name] = setting.Name == "metadata_endpoint"
-                ? FieldValue.FromText(endpoint)
-                : setting.Type == FieldType.Boolean ? FieldValue.FromBoolean(true) : setting.DefaultValue;
-        }
-
-        return settings;
-    }
-
-    private static MetadataReply? AnyCloud(RecordedRequest request) => request.Target switch
-    {
-        "/latest/api/token" => MetadataReply.Ok("token-value"),
-        "/latest/meta-data/instance-type" => MetadataReply.Ok("t3.medium"),
-        "/computeMetadata/v1/instance/machine-type" => MetadataReply.Ok($"projects/{GcpProjectNumber}/zones/europe-west4-a/machineTypes/e2-standard-2"),
-        _ when request.Target.StartsWith("/metadata/instance/compute/vmSize", StringComparison.Ordinal) => MetadataReply.Ok("Standard_B2s"),
-        _ => MetadataReply.Error(404),
-    };
 }

@@ -38,7 +38,8 @@ internal static class PublishedTree
         var root = Directory.CreateTempSubdirectory("pinger-published-").FullName;
         var repository = TestPaths.RepositoryRoot;
         Publish(System.IO.Path.Combine(repository, "Host", "Pinger.Host.csproj"), System.IO.Path.Combine(root, "usr", "bin"));
-        foreach (var project in Directory.EnumerateFiles(System.IO.Path.Combine(repository, "Probes"), "*.csproj", SearchOption.AllDirectories))
+        // Probes/<id>/*.csproj only: a probe's tests live below, in Probes/<id>/tests/.
+        foreach (var project in Directory.EnumerateDirectories(System.IO.Path.Combine(repository, "Probes")).SelectMany(folder => Directory.EnumerateFiles(folder, "*.csproj")))
         {
             var id = System.IO.Path.GetFileName(System.IO.Path.GetDirectoryName(project)!);
             Publish(project, System.IO.Path.Combine(root, "usr", "lib", "pinger", "probes", id));
