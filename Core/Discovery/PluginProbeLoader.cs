@@ -1,14 +1,14 @@
 using System.Reflection;
-using McMaster.NETCore.Plugins;
 using Pinger.Plugins.Sdk;
 
 namespace Pinger.Core.Discovery;
 
 /// <summary>
-/// Loads probe plugins, each in its own load context that shares only the SDK's types with the host, so a
-/// plugin's dependencies never clash with the host's or another plugin's. A plugin that fails to load is
-/// reported and skipped; it never stops the others, and a probe that hangs while being created is abandoned once the
-/// load budget is spent.
+/// Loads probe plugins. A third-party plugin gets a load context of its own that shares only the SDK's types with the
+/// host, so its dependencies never clash with the host's or another plugin's; the distribution's own probes, built
+/// together and carrying no dependency of their own, share one context (<see cref="SharedContextRule"/>). A plugin that
+/// fails to load is reported and skipped; it never stops the others, and a probe that hangs while being created is
+/// abandoned once the load budget is spent.
 /// </summary>
 /// <param name="loadBudget">The most the probes' construction may take, all plugins together; a probe still being created then is left out.</param>
 public sealed class PluginProbeLoader(TimeSpan loadBudget)
@@ -28,13 +28,14 @@ public sealed class PluginProbeLoader(TimeSpan loadBudget)
         // One directory after the other: loading side by side was measured slower (the runtime's loader serialises
         // much of it), and only the plugin's own code, its probes' construction, needs a time limit.
         var deadline = new LoadDeadline(loadBudget);
+        var shared = new SharedPluginContext();
         var probes = new List<DiscoveredProbe>();
         var failures = new List<ProbeLoadFailure>();
         foreach (var searchPath in searchPaths.Where(s => Directory.Exists(s.Directory)))
         {
             foreach (var directory in Directory.EnumerateDirectories(searchPath.Directory).Order(StringComparer.Ordinal))
             {
-                var loaded = LoadDirectory(directory, searchPath.Origin, deadline);
+                var loaded = LoadDirectory(directory, searchPath.Origin, deadline, shared);
                 failures.AddRange(loaded.Failures);
                 foreach (var probe in loaded.Probes)
                 {
@@ -54,7 +55,7 @@ public sealed class PluginProbeLoader(TimeSpan loadBudget)
         return new ProbeCatalog(probes.OrderBy(p => p.Id, StringComparer.Ordinal).ToArray(), failures);
     }
 
-    private static PluginDirectoryLoad LoadDirectory(string directory, ProbeOrigin origin, LoadDeadline deadline)
+    private static PluginDirectoryLoad LoadDirectory(string directory, ProbeOrigin origin, LoadDeadline deadline, SharedPluginContext shared)
     {
         var name = Path.GetFileName(directory);
         var (assemblyPath, problem) = PluginDirectory.FindMainAssembly(directory);
@@ -79,8 +80,8 @@ public sealed class PluginProbeLoader(TimeSpan loadBudget)
                 return PluginDirectoryLoad.Failed(new ProbeLoadFailure(name, assemblyPath, $"plugin '{name}' is {incompatible}"));
             }
 
-            sdkVersion = referenced;
-            probeTypes = ProbeTypes(assemblyPath);
+            sdkVersion = PluginSdkReference.MajorMinor(referenced);
+            probeTypes = ProbeTypes(LoadAssembly(assemblyPath, origin, referenced, shared));
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -125,17 +126,19 @@ public sealed class PluginProbeLoader(TimeSpan loadBudget)
         return new PluginDirectoryLoad(probes, failures);
     }
 
-    private static IReadOnlyList<Type> ProbeTypes(string assemblyPath)
-    {
-        var loader = PluginLoader.CreateFromAssemblyFile(
-            assemblyPath,
-            sharedTypes: [typeof(IProbe)],
-            configure: config => config.PreferSharedTypes = true);
-        return loader.LoadDefaultAssembly().GetExportedTypes()
+    // Only the distribution's directory is trusted to hold probes built with the host; everything else is isolated.
+    private static Assembly LoadAssembly(string assemblyPath, ProbeOrigin origin, Version referencedSdk, SharedPluginContext shared) =>
+        origin == ProbeOrigin.Distribution
+        && SharedContextRule.ReasonToIsolate(assemblyPath, referencedSdk) is null
+        && shared.Conflict(assemblyPath) is null
+            ? shared.Load(assemblyPath)
+            : HostSharingPluginLoader.Create(assemblyPath).LoadDefaultAssembly();
+
+    private static IReadOnlyList<Type> ProbeTypes(Assembly assembly) =>
+        assembly.GetExportedTypes()
             .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IProbe).IsAssignableFrom(t))
             .OrderBy(t => t.FullName, StringComparer.Ordinal)
             .ToArray();
-    }
 
     private static string Describe(Exception e) => e switch
     {

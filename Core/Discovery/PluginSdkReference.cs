@@ -13,10 +13,16 @@ public static class PluginSdkReference
     /// <summary>The SDK's assembly name, as plugins reference it.</summary>
     public static string SdkAssemblyName { get; } = typeof(IProbe).Assembly.GetName().Name!;
 
-    /// <summary>The SDK version this host carries (major.minor; the assembly version never changes in a patch release).</summary>
-    public static Version HostVersion { get; } = MajorMinor(typeof(IProbe).Assembly.GetName().Version!);
+    /// <summary>The SDK assembly version this host carries, all four parts, as a plugin built with it references it.</summary>
+    public static Version HostAssemblyVersion { get; } = typeof(IProbe).Assembly.GetName().Version!;
 
-    /// <summary>The SDK version <paramref name="assemblyPath"/> references (major.minor), or null with a reason.</summary>
+    /// <summary>The SDK version this host carries (major.minor; the assembly version never changes in a patch release).</summary>
+    public static Version HostVersion { get; } = MajorMinor(HostAssemblyVersion);
+
+    /// <summary>
+    /// The SDK assembly version <paramref name="assemblyPath"/> references, exactly as compiled in (all four parts; the
+    /// SDK's own rules look at <see cref="MajorMinor"/> of it), or null with a reason.
+    /// </summary>
     /// <exception cref="BadImageFormatException">The file is not a .NET assembly.</exception>
     public static (Version? Version, string? Problem) Read(string assemblyPath)
     {
@@ -33,7 +39,7 @@ public static class PluginSdkReference
             var reference = metadata.GetAssemblyReference(handle);
             if (metadata.StringComparer.Equals(reference.Name, SdkAssemblyName))
             {
-                return (MajorMinor(reference.Version), null);
+                return (reference.Version, null);
             }
         }
 
@@ -63,5 +69,6 @@ public static class PluginSdkReference
         return null;
     }
 
-    private static Version MajorMinor(Version version) => new(version.Major, version.Minor);
+    /// <summary>The major.minor part of an SDK assembly version: what the SDK's compatibility rules and the listings speak of.</summary>
+    public static Version MajorMinor(Version version) => new(version.Major, version.Minor);
 }

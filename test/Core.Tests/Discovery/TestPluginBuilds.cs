@@ -11,6 +11,9 @@ internal static class TestPluginBuilds
 
     public static string SlowToLoad => Output("SlowToLoad");
 
+    /// <summary>A plugin with one probe whose id is the name of the directory it is installed in.</summary>
+    public static string Trivial => Output("Trivial");
+
     /// <summary>Copies a plugin's build output into <paramref name="searchDirectory"/> as the plugin directory <paramref name="name"/>.</summary>
     public static string Install(string output, string searchDirectory, string name)
     {
