@@ -5,8 +5,9 @@ using Pinger.Bench.Harness.Commands;
 //   dotnet run --project bench/Harness -c Release -- <command> [--option value ...]
 const string Usage = """
     usage: pinger-bench-harness <command> [options]   (run from the repository root)
-      test-summary --results DIR [--run-error TEXT]   the Test target's results; "N passed, N failed" last
-      campaign-figures --file TSV --title TEXT [--require]
+      test-summary --results DIR [--run-error TEXT] [--closing-line FILE]
+                                                      the Test target's results; "N passed, N failed" last
+      campaigns --of server|client [--size full|ci] [--campaign NAME,NAME] [--minutes 10] [--configuration Release]
       startup --hello PATH [--runs 30] [--root DIR] [--label TEXT]
       reporting [--runs 20] [--skip-blackhole]
       server [--seconds 15]
@@ -32,7 +33,7 @@ try
     return args[0] switch
     {
         "test-summary" => TestSummaryCommand.Run(options, layout),
-        "campaign-figures" => CampaignFiguresCommand.Run(options),
+        "campaigns" => CampaignsCommand.Run(options, layout),
         "startup" => StartupBench.Run(options, layout),
         "reporting" => ReportingBench.Run(options, layout),
         "server" => ServerBench.Run(options, layout),

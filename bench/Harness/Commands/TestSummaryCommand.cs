@@ -4,9 +4,10 @@ using Pinger.Bench.Harness.Parsing;
 namespace Pinger.Bench.Harness.Commands;
 
 /// <summary>
-/// test-summary --results DIR [--run-error TEXT]: reads the TRX files of a solution-wide dotnet test run, lists each
+/// test-summary --results DIR [--run-error TEXT] [--closing-line FILE]: reads the TRX files of a solution-wide dotnet test run, lists each
 /// project's counts and failures, and ends with "N passed, N failed[, N skipped]". Fails when a test failed, a test
-/// project is missing from Pinger.slnx or wrote no results, a run broke off, or no test ran.
+/// project is missing from Pinger.slnx or wrote no results, a run broke off, or no test ran. The closing line is
+/// also written to FILE, for build.cake to repeat after its task table.
 /// </summary>
 internal static class TestSummaryCommand
 {
@@ -64,7 +65,13 @@ internal static class TestSummaryCommand
             Console.WriteLine("Test failed: " + string.Join("; ", problems));
         }
 
-        Console.WriteLine($"{total.Passed} passed, {failed} failed" + (total.Skipped > 0 ? $", {total.Skipped} skipped" : string.Empty));
+        var closingLine = $"{total.Passed} passed, {failed} failed" + (total.Skipped > 0 ? $", {total.Skipped} skipped" : string.Empty);
+        if (options.Text("closing-line") is { Length: > 0 } file)
+        {
+            File.WriteAllText(file, closingLine + "\n");
+        }
+
+        Console.WriteLine(closingLine);
         return problems.Count > 0 ? 1 : 0;
     }
 }
