@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Every build, test, publish, demo and bench target lives in build.cake; this only brings Cake in.
+# The build targets live in build.cake (what they measure or run is bench/Harness's); this only brings Cake in.
 #   ./build.sh --target=Test            (the default)
 #   ./build.sh --target=Demo
 #   ./build.sh --target=Bench --runs=30 [--root=DIR]

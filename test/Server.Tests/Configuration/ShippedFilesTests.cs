@@ -13,7 +13,7 @@ public sealed class ShippedFilesTests
         var document = File.ReadAllText(TestPaths.InRepository("docs", "server.md"));
 
         Assert.AreEqual(ServerConfigKeysDocument.Write(), ServerConfigKeysDocument.Extract(document),
-            "regenerate the table in docs/server.md from ServerConfigKeysDocument.Write()");
+            "docs/server.md's key table is out of date: run ./build.sh --target=Docs and commit it");
     }
 
     [TestMethod]
