@@ -30,7 +30,9 @@ public sealed class TotalsRelease(ICounterStore store, IReleaseRule rule, TimePr
     {
         var currentWeek = CountingCalendar.WeekNumber(clock.GetUtcNow());
         var lastWeek = provisional ? currentWeek : currentWeek - 1;
-        var rows = rule.Release(store.ReadCountme(DateOnly.MinValue, CountingCalendar.WeekStart(lastWeek)));
-        return new ReleasedCountme(rows, provisional ? CountingCalendar.WeekStart(currentWeek) : null);
+        return Countme(DateOnly.MinValue, CountingCalendar.WeekStart(lastWeek)) with
+        {
+            ProvisionalWeek = provisional ? CountingCalendar.WeekStart(currentWeek) : null,
+        };
     }
 }
