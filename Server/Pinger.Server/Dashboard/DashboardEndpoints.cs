@@ -2,8 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Pinger.Protocol.Reports;
-using Pinger.Server.Configuration;
-using Pinger.Server.Ingest;
+using Pinger.Server.Publishing;
 using Pinger.Server.Registry;
 using Pinger.Server.Storage;
 
@@ -14,13 +13,26 @@ namespace Pinger.Server.Dashboard;
 /// and sent with a policy that allows nothing but the stylesheet from this origin: no script, no frames, no
 /// other origin, forms only back to this server.
 /// </summary>
-public sealed class DashboardEndpoints(ICounterStore store, ServerSettings settings, FieldRegistrySource registry, TimeProvider clock)
+public sealed class DashboardEndpoints
 {
     /// <summary>The Content-Security-Policy of every dashboard page.</summary>
     public const string ContentSecurityPolicy =
         "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
     private readonly DashboardStylesheet _stylesheet = DashboardStylesheet.Load();
+    private readonly TotalsRelease _published;
+    private readonly long _minCount;
+    private readonly FieldRegistrySource _registry;
+    private readonly TimeProvider _clock;
+
+    /// <summary>Serves <paramref name="published"/>, which must withhold below a k: the page is public.</summary>
+    public DashboardEndpoints(TotalsRelease published, FieldRegistrySource registry, TimeProvider clock)
+    {
+        _published = published;
+        _minCount = published.MinCount ?? throw new ArgumentException("the dashboard is public: it needs the release that withholds small counts", nameof(published));
+        _registry = registry;
+        _clock = clock;
+    }
 
     /// <summary>Maps the routes.</summary>
     public void Map(IEndpointRouteBuilder routes)
@@ -39,7 +51,7 @@ public sealed class DashboardEndpoints(ICounterStore store, ServerSettings setti
         response.Headers.CacheControl = "no-cache";
 
         var (query, problem) = DashboardRequest.Parse(context.Request.Query);
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = DateOnly.FromDateTime(_clock.GetUtcNow().UtcDateTime);
         WindowRange? range = null;
         if (query is not null)
         {
@@ -55,7 +67,7 @@ public sealed class DashboardEndpoints(ICounterStore store, ServerSettings setti
         DashboardView view;
         try
         {
-            view = DashboardReader.Read(store, settings.MinCount, query, range, registry.Current, today);
+            view = DashboardReader.Read(_published, _minCount, query, range, _registry.Current, today);
         }
         catch (Exception e) when (e is System.Data.Common.DbException or StorageUnavailableException or InvalidOperationException)
         {

@@ -6,29 +6,28 @@ using Pinger.Server.Storage;
 namespace Pinger.Server.Dashboard;
 
 /// <summary>
-/// Reads what the page shows through the public API's own path: the same <see cref="TotalsQuery"/> that
-/// /v1/totals builds from <c>window</c>, <c>from</c> and <c>to</c>, the same countme read as
-/// /v1/countme/totals.csv, and the same <see cref="CellSuppression"/> with the same k. Nothing the page shows
-/// can therefore be more than those endpoints give.
+/// Reads what the page shows through the public API's own release: the same <see cref="TotalsQuery"/> that
+/// /v1/totals builds from <c>window</c>, <c>from</c> and <c>to</c>, and the same countme weeks as
+/// /v1/countme/totals.csv. Nothing the page shows can therefore be more than those endpoints give.
 /// </summary>
 public static class DashboardReader
 {
     /// <summary>The view of <paramref name="query"/> over <paramref name="range"/> on <paramref name="today"/>.</summary>
-    public static DashboardView Read(ICounterStore store, long minCount, DashboardQuery query, WindowRange range, FieldRegistry registry, DateOnly today)
+    public static DashboardView Read(TotalsRelease published, long minCount, DashboardQuery query, WindowRange range, FieldRegistry registry, DateOnly today)
     {
         var current = CountingCalendar.StartOf(range.Kind, today);
-        var published = CellSuppression.Apply(store.ReadTotals(new TotalsQuery(range.Kind, range.From, range.To, null)), minCount);
+        var totals = published.Totals(new TotalsQuery(range.Kind, range.From, range.To, null)).Counts;
         return new DashboardView(
             query,
             range,
             minCount,
-            ReportSeries.Build(published, range, query.Breakdown, current),
-            ReadCountme(store, minCount, range, query.Breakdown, today),
-            SharesBuilder.Build(published, registry, range, current),
+            ReportSeries.Build(totals, range, query.Breakdown, current),
+            ReadCountme(published, range, query.Breakdown, today),
+            SharesBuilder.Build(totals, registry, range, current),
             registry);
     }
 
-    private static CountmeView ReadCountme(ICounterStore store, long minCount, WindowRange range, Breakdown breakdown, DateOnly today)
+    private static CountmeView ReadCountme(TotalsRelease published, WindowRange range, Breakdown breakdown, DateOnly today)
     {
         var currentWeek = CountingCalendar.StartOf(WindowKind.Week, today);
         var first = CountingCalendar.StartOf(WindowKind.Week, range.From);
@@ -41,7 +40,7 @@ public static class DashboardReader
             first = WindowRange.Back(WindowKind.Week, last, WindowRange.MaxWindows - 1);
         }
 
-        var rows = Published(store.ReadCountme(first, last), minCount);
+        var rows = published.Countme(first, last).Rows;
         var weeks = new WindowRange(WindowKind.Week, first, last, Explicit: true).Windows;
         var latestWithData = false;
         var length = WindowRange.DefaultLength(WindowKind.Week);
@@ -49,7 +48,7 @@ public static class DashboardReader
         {
             // Imported history is often older than the reports, or has gaps: by default the chart shows the latest
             // weeks that have totals, gaps marked. Only then is the whole table read, as the public CSV reads it.
-            var all = Published(store.ReadCountme(DateOnly.MinValue, currentWeek), minCount);
+            var all = published.Countme(DateOnly.MinValue, currentWeek).Rows;
             weeks = all.Select(r => r.Key.WeekStart).Distinct().OrderDescending().Take(length).Order().ToArray();
             if (weeks.Count > 0)
             {
@@ -66,7 +65,4 @@ public static class DashboardReader
 
         return new CountmeView(CountmeSeries.Build(rows, weeks, breakdown, currentWeek), first, last, latestWithData);
     }
-
-    private static IReadOnlyList<CountmeTotal> Published(IReadOnlyList<CountmeTotal> rows, long minCount) =>
-        CellSuppression.Suppress(rows, r => r.Key.WeekStart, r => r.Hits, minCount);
 }

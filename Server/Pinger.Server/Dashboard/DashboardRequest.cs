@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Pinger.Protocol.Reports;
 using Pinger.Protocol.Windows;
-using Pinger.Server.Ingest;
 using Pinger.Server.Publishing;
 
 namespace Pinger.Server.Dashboard;

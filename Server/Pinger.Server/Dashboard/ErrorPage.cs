@@ -1,6 +1,5 @@
 using System.Text;
 using Pinger.Protocol.Reports;
-using Pinger.Server.Ingest;
 
 namespace Pinger.Server.Dashboard;
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Pinger.Protocol.Reports;
 using Pinger.Protocol.Windows;
-using Pinger.Server.Ingest;
 
 namespace Pinger.Server.Dashboard;
 

@@ -58,9 +58,13 @@ public static class ServerApplication
             provider.GetRequiredService<IngestQueue>(), store, provider.GetRequiredService<ServerMetrics>(), options.Clock,
             settings.ClockSkew, provider.GetRequiredService<ILogger<CommitLoop>>()));
         services.AddSingleton<ReportsEndpoint>();
-        services.AddSingleton<TotalsEndpoints>();
         services.AddSingleton<MetalinkEndpoints>();
-        services.AddSingleton<DashboardEndpoints>();
+
+        // Everything published reads through this one release; the admin API through one that withholds nothing.
+        var published = new TotalsRelease(store, new CellSuppression(settings.MinCount), options.Clock);
+        var unsuppressed = new TotalsRelease(store, new EveryCount(), options.Clock);
+        services.AddSingleton(new TotalsEndpoints(published, unsuppressed, adminToken));
+        services.AddSingleton(provider => new DashboardEndpoints(published, provider.GetRequiredService<FieldRegistrySource>(), options.Clock));
         services.AddSingleton(new HealthEndpoints(store, settings, options.StateDirectory));
 
         var app = builder.Build();

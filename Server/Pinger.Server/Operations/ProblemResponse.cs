@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http;
 using Pinger.Protocol.Reports;
-using Pinger.Server.Ingest;
 
 namespace Pinger.Server.Operations;
 

@@ -5,18 +5,19 @@ using Pinger.Server.Storage;
 namespace Pinger.Server.Publishing;
 
 /// <summary>
-/// Writes a totals snapshot as the JSON document /v1/totals serves, straight into the response with a forward-only
+/// Writes released totals as the JSON document /v1/totals serves, straight into the response with a forward-only
 /// writer: a year of weekly windows is tens of thousands of rows, and building objects for the serializer first
 /// would cost more than reading them from the database.
 /// </summary>
 public static class TotalsJson
 {
-    /// <summary>Writes <paramref name="snapshot"/>; <paramref name="minCount"/> is the k the public output applied, null for the admin API.</summary>
-    public static async Task WriteAsync(Stream output, TotalsSnapshot snapshot, long? minCount, CancellationToken cancellationToken)
+    /// <summary>Writes <paramref name="released"/> with the k it was released under (null for the admin API).</summary>
+    public static async Task WriteAsync(Stream output, ReleasedTotals released, CancellationToken cancellationToken)
     {
+        var snapshot = released.Counts;
         await using var writer = new Utf8JsonWriter(output);
         writer.WriteStartObject();
-        if (minCount is { } k)
+        if (released.MinCount is { } k)
         {
             writer.WriteNumber("min_count", k);
         }

@@ -2,7 +2,6 @@ using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Pinger.Protocol.Reports;
 using Pinger.Protocol.Windows;
-using Pinger.Server.Ingest;
 using Pinger.Server.Storage;
 
 namespace Pinger.Server.Publishing;

@@ -4,8 +4,9 @@ namespace Pinger.Server.Storage;
 
 /// <summary>
 /// Everything the server keeps, behind one small contract so that a back end is a single class: counters go in
-/// through <see cref="CommitAsync"/> (one durable transaction per batch) and come out aggregated. A store keeps
-/// counters, the nonces of open windows and the digests of imported files, and nothing else.
+/// through <see cref="Commit"/> (one durable transaction per batch) and <see cref="Import"/>, and come out
+/// aggregated, unsuppressed, to Publishing's one read path. A store keeps counters, the nonces of open windows and
+/// the digests of imported files, and nothing else.
 /// </summary>
 public interface ICounterStore : IDisposable
 {

@@ -13,7 +13,7 @@ public sealed class TotalsJsonTests
     private static async Task<JsonObject> WriteAsync(TotalsSnapshot snapshot, long? minCount)
     {
         using var output = new MemoryStream();
-        await TotalsJson.WriteAsync(output, snapshot, minCount, CancellationToken.None);
+        await TotalsJson.WriteAsync(output, new ReleasedTotals(snapshot, minCount), CancellationToken.None);
         return JsonNode.Parse(output.ToArray())!.AsObject();
     }
 

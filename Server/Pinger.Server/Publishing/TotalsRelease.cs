@@ -1,0 +1,38 @@
+using Pinger.Protocol.Windows;
+using Pinger.Server.Storage;
+
+namespace Pinger.Server.Publishing;
+
+/// <summary>
+/// The one read path of everything published (JSON, CSV, the countme file, the dashboard) and of the admin API:
+/// reads the store for a query and hands the answer through its <see cref="IReleaseRule"/> once. Outputs render
+/// what it returns and never read the store or withhold anything themselves.
+/// </summary>
+/// <param name="store">The counters.</param>
+/// <param name="rule">What of them may be shown: <see cref="CellSuppression"/> in public, <see cref="EveryCount"/> for the admin API.</param>
+/// <param name="clock">Tells which countme week is still open.</param>
+public sealed class TotalsRelease(ICounterStore store, IReleaseRule rule, TimeProvider clock)
+{
+    /// <summary>The k this release withholds below, null when it withholds nothing.</summary>
+    public long? MinCount => rule.MinCount;
+
+    /// <summary>The counters matching <paramref name="query"/>.</summary>
+    public ReleasedTotals Totals(TotalsQuery query) => new(rule.Release(store.ReadTotals(query)), rule.MinCount);
+
+    /// <summary>The weekly countme totals from <paramref name="fromWeek"/> to <paramref name="toWeek"/> inclusive, open week or not.</summary>
+    public ReleasedCountme Countme(DateOnly fromWeek, DateOnly toWeek) => new(rule.Release(store.ReadCountme(fromWeek, toWeek)), null);
+
+    /// <summary>
+    /// Every week of the countme file. Like mirrors-countme, only complete weeks are published; with
+    /// <paramref name="provisional"/> the current one is added, and named.
+    /// </summary>
+    public ReleasedCountme CountmeFile(bool provisional)
+    {
+        var currentWeek = CountingCalendar.WeekNumber(clock.GetUtcNow());
+        var lastWeek = provisional ? currentWeek : currentWeek - 1;
+        return Countme(DateOnly.MinValue, CountingCalendar.WeekStart(lastWeek)) with
+        {
+            ProvisionalWeek = provisional ? CountingCalendar.WeekStart(currentWeek) : null,
+        };
+    }
+}
