@@ -34,7 +34,10 @@ internal sealed class HashedFile : IDisposable
         _hashing = new CryptoStream(_file, _sha256, CryptoStreamMode.Read, leaveOpen: true);
         _inflated = compression == LogCompression.Kind.Gzip
             ? new CountingReadStream(new GZipStream(_hashing, CompressionMode.Decompress, leaveOpen: true)) : null;
-        _unxz = compression == LogCompression.Kind.Xz ? new XzContent(_hashing) : null;
+        // SharpCompress's xz decoder needs a seekable stream, so it reads a second handle of its own and the
+        // digest is taken from the first one in Finish.
+        _unxz = compression == LogCompression.Kind.Xz
+            ? new XzContent(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan)) : null;
         Content = _inflated ?? _unxz ?? _hashing;
     }
 

@@ -25,7 +25,7 @@ internal sealed class XzContent(Stream compressed) : Stream
         {
             read = _decoder.Read(buffer);
         }
-        catch (Exception e) when (e is not OutOfMemoryException and not IOException and not UnauthorizedAccessException)
+        catch (Exception e) when (e is EndOfStreamException || (e is not OutOfMemoryException and not IOException and not UnauthorizedAccessException))
         {
             throw new InvalidDataException(e.Message, e);
         }
@@ -51,6 +51,7 @@ internal sealed class XzContent(Stream compressed) : Stream
         if (disposing)
         {
             _decoder.Dispose();
+            compressed.Dispose();
         }
         base.Dispose(disposing);
     }

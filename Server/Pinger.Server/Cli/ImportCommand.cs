@@ -32,7 +32,7 @@ public sealed class ImportCommand(ServerSettings settings, string stateDirectory
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or InvalidDataException)
             {
-                error.WriteLine($"pinger-server: {file}: cannot import: {e.Message}");
+                error.WriteLine($"pinger-server: {(e.Message.StartsWith(file, StringComparison.Ordinal) ? e.Message : file + ": " + e.Message)}");
                 error.WriteLine($"pinger-server: nothing imported: the logs of one import are read together (one duplicate check, one set of complete weeks); fix or leave out {file} and run again");
                 return ServerExitCodes.Failure;
             }
