@@ -30,6 +30,7 @@ public sealed class TotalsEndpoints(ICounterStore store, ServerSettings settings
         routes.MapGet("/v1/admin/totals", context => Guarded(context, () => Totals(context, admin: true, csv: context.Request.Query["format"] == "csv")));
         routes.MapGet("/v1/admin/totals.csv", context => Guarded(context, () => Totals(context, admin: true, csv: true)));
         routes.MapGet("/v1/admin/countme/totals.csv", context => Guarded(context, () => CountmeCsv(context, admin: true)));
+        new CountmeSystemsEndpoint(store, settings, clock).Map(routes);
     }
 
     // Storage that cannot be read is a 503 to retry, not a 500.
