@@ -36,6 +36,8 @@ var prerequisites = new (string Package, Func<bool> Installed)[]
     ("wrk", () => FileExists("/usr/bin/wrk")),
     ("nginx", () => FileExists("/usr/sbin/nginx")),
     ("time", () => FileExists("/usr/bin/time")),
+    // The countme differential tests run Fedora's mirrors-countme (../shared/tools/mirrors-countme) as their oracle.
+    ("python3", () => OnPath("python3")),
 };
 
 Task("Clean")
@@ -247,6 +249,20 @@ Task("BenchCountme")
     .IsDependentOn("Prerequisites")
     .IsDependentOn("Harness")
     .Does(() => Harness($"countme --sizes {Argument("sizes", "50,200")}"));
+
+Task("BenchCountmeReference")
+    .Description("Imports one synthetic access log (--size=200 MB) with pinger-server import-log and with Fedora's mirrors-countme (parse, then totals; --reference=DIR, default ../shared/tools/mirrors-countme), printing both times, peak memory, their ratio and whether every published week agrees.")
+    .IsDependentOn("Prerequisites")
+    .Does(() =>
+{
+    var exitCode = StartProcess("dotnet", new ProcessSettings
+    {
+        Arguments = $"run -c Release --project bench/CountmeImport -- reference {Argument("size", 200)}"
+            + (HasArgument("reference") ? " " + Quote(Argument<string>("reference")) : ""),
+        WorkingDirectory = solution.GetDirectory(),
+    });
+    if (exitCode != 0) throw new CakeException($"the countme reference comparison exited with {exitCode}: a week disagrees or a side failed (see above)");
+});
 
 Task("BenchDashboard")
     .Description("Loads the dashboard of a seeded SQLite server cold in headless Chromium --runs=N times (default 15), against the same HTML served statically and /healthz; PASS/FAIL against < 1 s and < 200 kB.")

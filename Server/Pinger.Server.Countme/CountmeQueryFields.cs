@@ -49,10 +49,10 @@ internal readonly ref struct CountmeQueryFields
     public static string? Decode(ReadOnlySpan<char> raw) =>
         raw.IsEmpty ? null : NeedsDecoding(raw) ? WebUtility.UrlDecode(raw.ToString()) : raw.ToString();
 
-    /// <summary>Python's <c>int()</c> as far as real clients go: optional sign and surrounding spaces.</summary>
+    /// <summary>Python's <c>int()</c> (see <see cref="PythonInteger"/>), when the value fits an int.</summary>
     public static int? ParseAge(ReadOnlySpan<char> decoded) =>
-        int.TryParse(decoded, NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite | NumberStyles.AllowLeadingSign,
-            CultureInfo.InvariantCulture, out var age) ? age : null;
+        PythonInteger.TryParse(decoded, out var canonical, out _)
+        && int.TryParse(canonical, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var age) ? age : null;
 
     public static bool NeedsDecoding(ReadOnlySpan<char> raw) => raw.ContainsAny('%', '+');
 }

@@ -6,7 +6,9 @@ namespace Pinger.Server.Countme;
 /// Reads the OS fields out of a libdnf or rpm-ostree User-Agent with mirrors-countme's own pattern:
 /// <c>(libdnf|rpm-ostree)[/version] (NAME VERSION_ID; VARIANT_ID; os.arch)</c>, where the version is
 /// <c>[0-9a-z._-]*?</c> and the variant <c>[0-9a-z._-]*</c> (so it may be empty). The whole header must
-/// match; anything else (plain <c>libdnf</c> without os-release, browsers, prefixes) is not a countme client.
+/// match, or the result is null (plain <c>libdnf</c> without os-release, <c>dnf/4.14.0</c>, browsers, prefixes).
+/// The log importer still counts such a line, with empty OS fields, as mirrors-countme does since 2023; the
+/// live <c>/metalink</c> endpoint counts only this form.
 /// </summary>
 public static partial class CountmeUserAgent
 {

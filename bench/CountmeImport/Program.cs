@@ -5,6 +5,16 @@ using Pinger.Server.Countme;
 // `countme-import-bench 50 200`: for each size, write a synthetic log (plain and gzip) in a temp dir and
 // import each in a child process of its own, so every peak working set belongs to one import alone.
 // `countme-import-bench import FILE` is that child; `countme-import-bench generate FILE MB [gz]` keeps a log to look at.
+// `countme-import-bench reference MB [DIR]` compares with mirrors-countme (see ReferenceComparison);
+// `countme-import-bench import-log ...` is its child, pinger-server's own import-log.
+if (args is ["reference", var referenceSize, .. var referenceDirectory])
+{
+    return ReferenceComparison.Run(int.Parse(referenceSize, System.Globalization.CultureInfo.InvariantCulture), referenceDirectory is [var folder] ? folder : null);
+}
+if (args is ["import-log", ..])
+{
+    return ReferenceComparison.ImportLog(args);
+}
 if (args is ["generate", var output, var sizeText, .. var rest])
 {
     SyntheticAccessLog.Write(output, int.Parse(sizeText, System.Globalization.CultureInfo.InvariantCulture), rest is ["gz"]);

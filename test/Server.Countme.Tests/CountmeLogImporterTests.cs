@@ -70,7 +70,7 @@ public sealed class CountmeLogImporterTests
     }
 
     [TestMethod]
-    public void Each_User_Agent_form_is_counted_under_its_own_os_fields_and_others_are_not_counted()
+    public void Each_User_Agent_form_is_counted_under_its_own_os_fields_and_any_other_with_empty_ones()
     {
         var result = Import(
             LogLine.Of(agent: "libdnf (Fedora 33; workstation; Linux.x86_64)"),
@@ -94,10 +94,11 @@ public sealed class CountmeLogImporterTests
             [new(Keys.Week2614, "Fedora", "33", "generic", "aarch64", "1", "fedora-33", "x86_64")] = 1,
             [new(Keys.Week2614, "Fedora", "33", "", "x86_64", "1", "fedora-33", "x86_64")] = 1,
             [new(Keys.Week2614, "Fedora Linux", "39", "container", "x86_64", "1", "fedora-33", "x86_64")] = 1,
+            [new(Keys.Week2614, "", "", "", "", "1", "fedora-33", "x86_64")] = 6,
         }, result.Totals);
         Assert.AreEqual(13, result.LinesRead);
-        Assert.AreEqual(7, result.LinesCounted);
-        Assert.AreEqual(0, result.LinesMalformed, "a non-countme client is a well-formed line that is not counted");
+        Assert.AreEqual(13, result.LinesCounted, "since 2023 mirrors-countme counts a countme request whatever its User-Agent");
+        Assert.AreEqual(0, result.LinesMalformed);
     }
 
     [TestMethod]
@@ -165,9 +166,10 @@ public sealed class CountmeLogImporterTests
     {
         using var folder = new TempFolder();
         var line = System.Text.Encoding.UTF8.GetBytes(LogLine.Of(referrer: "http://example.org/\u00e9") + "\n");
-        // The same line with its é in Latin-1, then a line of two stray bytes.
-        var at = Array.IndexOf(line, (byte)0xC3);
-        byte[] latin1 = [.. line[..at], 0xE9, .. line[(at + 2)..]];
+        // The same line from another address with its é in Latin-1, then a line of two stray bytes.
+        var other = System.Text.Encoding.UTF8.GetBytes(LogLine.Of(referrer: "http://example.org/\u00e9") + "\n");
+        var at = Array.IndexOf(other, (byte)0xC3);
+        byte[] latin1 = [.. other[..at], 0xE9, .. other[(at + 2)..]];
         var path = folder.WriteBytes("latin1.log", [.. latin1, 0xFF, 0xFE, (byte)'\n', .. line]);
 
         var result = CountmeLogImporter.Import(path);
@@ -214,7 +216,8 @@ public sealed class CountmeLogImporterTests
 
         var result = Import(stuffed, LogLine.Of());
 
-        Assert.AreEqual((2L, 1L, 0L), (result.LinesRead, result.LinesCounted, result.LinesMalformed));
+        // Only the last split fits (a User-Agent without quotes), and its time is the whole stuffed text.
+        Assert.AreEqual((2L, 1L, 1L), (result.LinesRead, result.LinesCounted, result.LinesMalformed));
     }
 
     [TestMethod]
@@ -306,12 +309,12 @@ public sealed class CountmeLogImporterTests
     public void The_client_address_appears_nowhere_in_the_result()
     {
         var result = Import(
-            LogLine.Of(),
-            LogLine.Of(request: $"GET /metalink?repo=fedora-33&arch=x86_64&countme=1&ip={LogLine.Address} HTTP/1.1"));
+            LogLine.Of(address: LogLine.Address),
+            LogLine.Of(request: $"GET /metalink?repo=fedora-33&arch=x86_64&countme=1&ip={LogLine.Address} HTTP/1.1", address: "203.0.113.78"));
 
         var strings = result.Totals.Keys.SelectMany(k => new[] { k.OsName, k.OsVersion, k.OsVariant, k.OsArch, k.SysAge, k.RepoTag, k.RepoArch })
             .Append(result.ContentSha256);
-        Assert.IsFalse(strings.Any(s => s.Contains("203.0.113", StringComparison.Ordinal)));
+        Assert.IsFalse(strings.Any(s => s.Contains("203.0.113", StringComparison.Ordinal) || s.Contains("2001:db8", StringComparison.Ordinal)));
         Assert.IsFalse(typeof(CountmeImport).GetProperties().Any(p => p.Name.Contains("Host", StringComparison.OrdinalIgnoreCase)
             || p.Name.Contains("Address", StringComparison.OrdinalIgnoreCase) || p.Name.Contains("Ip", StringComparison.Ordinal)));
         Keys.AreEqual(new Dictionary<CountmeTotalsKey, long> { [Keys.Fedora33()] = 2 }, result.Totals);
@@ -320,7 +323,7 @@ public sealed class CountmeLogImporterTests
     [TestMethod]
     public void A_mixed_log_adds_up_to_totals_counted_by_hand()
     {
-        // 10 lines: 5 hits in two weeks and three buckets, 3 not counted, 2 malformed.
+        // 10 lines: 6 hits in two weeks and four buckets, 2 not counted, 2 malformed.
         var result = Import(
             LogLine.Get("/metalink?repo=fedora-33&arch=x86_64&countme=1"),
             LogLine.Get("/metalink?repo=fedora-33&arch=x86_64&countme=1", time: "12/Feb/2020:08:00:00 +0000"),
@@ -338,8 +341,9 @@ public sealed class CountmeLogImporterTests
             [Keys.Fedora33()] = 2,
             [new(Keys.Week2614, "Fedora", "33", "coreos", "x86_64", "4", "updates-released-f33", "x86_64")] = 2,
             [Keys.Fedora33(week: new DateOnly(2020, 2, 17))] = 1,
+            [new(Keys.Week2614, "", "", "", "", "1", "fedora-33", "x86_64")] = 1,
         }, result.Totals);
-        Assert.AreEqual((10L, 5L, 2L), (result.LinesRead, result.LinesCounted, result.LinesMalformed));
+        Assert.AreEqual((10L, 6L, 2L), (result.LinesRead, result.LinesCounted, result.LinesMalformed));
     }
 
     private static CountmeImport Import(params string[] lines)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Text;
 using Pinger.Protocol.Windows;
@@ -7,14 +6,16 @@ namespace Pinger.Server.Countme;
 
 /// <summary>
 /// Decides what one Combined Log Format line means for countme, with mirrors-countme's rules: GET or HEAD
-/// of /metalink or /mirrorlist with a query, status 200 or 302, a libdnf or rpm-ostree User-Agent, and
-/// (unlike mirrors-countme, which also keeps lines without it for per-address statistics) a countme
-/// parameter. One instance per import: it caches User-Agents and field values, which repeat endlessly.
+/// of /metalink or /mirrorlist with a query, status 200 or 302, any User-Agent without a double quote (the
+/// OS fields filled only when it has the libdnf/rpm-ostree form), and a countme parameter that Python's
+/// <c>int()</c> reads as zero or more (mirrors-countme also keeps the other lines, with age -1, for
+/// per-address statistics, and its totals leave every negative age out). One instance per import: it caches
+/// User-Agents and field values, which repeat endlessly.
 /// </summary>
 internal sealed class AccessLogLineParser
 {
     private const int AgentCacheLimit = 10_000;
-    private static readonly string[] SmallAges = ["-1", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9"];
+    private static readonly CountmeClient Unknown = new(string.Empty, string.Empty, string.Empty, string.Empty);
 
     private readonly char[] _chars;
     private readonly InternPool _strings = new();
@@ -41,10 +42,10 @@ internal sealed class AccessLogLineParser
         var wellFormed = false;
         while (CombinedLogFields.TryParseNext(text, ref cursor, out var fields))
         {
-            wellFormed = true;
+            wellFormed |= !fields.UserAgent.IsEmpty;
             if (IsCountmeRequest(fields) && Client(fields.UserAgent) is { } client)
             {
-                return Count(fields, client);
+                return Count(fields, client, hostEnd);
             }
         }
         return wellFormed ? AccessLogLine.NotCounted : AccessLogLine.Malformed;
@@ -55,7 +56,7 @@ internal sealed class AccessLogLineParser
         fields.Method is "GET" or "HEAD" && fields.Path is "/metalink" or "/mirrorlist" && fields.HasQuery
         && fields.Status is "200" or "302";
 
-    private AccessLogLine Count(CombinedLogFields fields, CountmeClient client)
+    private AccessLogLine Count(CombinedLogFields fields, CountmeClient client, int addressLength)
     {
         var query = CountmeQueryFields.Parse(fields.Query);
         if (query.Countme.IsEmpty)
@@ -63,22 +64,24 @@ internal sealed class AccessLogLineParser
             return AccessLogLine.NotCounted;
         }
         var countme = CountmeQueryFields.NeedsDecoding(query.Countme) ? WebUtility.UrlDecode(query.Countme.ToString()) : query.Countme;
-        var age = CountmeQueryFields.ParseAge(countme);
-        if (age is null || !LogTimestamp.TryParseUnixSeconds(fields.Time, out var unixSeconds))
+        if (!PythonInteger.TryParse(countme, out var age, out var negative) || !LogTimestamp.TryParseUnixSeconds(fields.Time, out var unixSeconds))
         {
             return AccessLogLine.Malformed;
         }
+        if (negative)
+        {
+            return AccessLogLine.NotCounted;
+        }
         var week = CountingCalendar.WeekStart(CountingCalendar.WeekNumberOfUnixTime(unixSeconds));
         return AccessLogLine.Counted(new CountmeTotalsKey(
-            week, client.OsName, client.OsVersion, client.OsVariant, client.OsArch, AgeText(age.Value), Value(query.Repo), Value(query.Arch)));
+            week, client.OsName, client.OsVersion, client.OsVariant, client.OsArch, _strings.Intern(age), Value(query.Repo), Value(query.Arch)),
+            unixSeconds, addressLength);
     }
 
+    // COUNTME_LOG_RE's User-Agent is the libdnf/rpm-ostree form or else [^"]*: any header without a double quote
+    // counts with empty OS fields; one with a quote that is not the form does not fit this split (null).
     private CountmeClient? Client(ReadOnlySpan<char> userAgent)
     {
-        if (userAgent.Length > CountmeUserAgent.MaxLength)
-        {
-            return null;
-        }
         if (_agentLookup.TryGetValue(userAgent, out var cached))
         {
             return cached;
@@ -90,6 +93,10 @@ internal sealed class AccessLogLineParser
             client = new CountmeClient(_strings.Intern(client.OsName), _strings.Intern(client.OsVersion),
                 _strings.Intern(client.OsVariant), _strings.Intern(client.OsArch));
         }
+        else if (!userAgent.Contains('"'))
+        {
+            client = Unknown;
+        }
         if (_agents.Count < AgentCacheLimit)
         {
             _agents[text] = client;
@@ -99,7 +106,4 @@ internal sealed class AccessLogLineParser
 
     private string Value(ReadOnlySpan<char> raw) =>
         CountmeQueryFields.NeedsDecoding(raw) ? _strings.Intern(WebUtility.UrlDecode(raw.ToString())) : _strings.Intern(raw);
-
-    private static string AgeText(int age) =>
-        age is >= -1 and <= 9 ? SmallAges[age + 1] : age.ToString(CultureInfo.InvariantCulture);
 }

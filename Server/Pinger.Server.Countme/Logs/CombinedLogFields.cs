@@ -5,7 +5,8 @@ namespace Pinger.Server.Countme;
 /// mirrors-countme's LOG_PATTERN_FORMAT regex (with re.ASCII and its default field patterns) splits them,
 /// but by hand: that regex is the slowest part of an import. Every field after the time is determined by
 /// its start, so the only choice is where the time ends, tried at each "] \"" as the lazy <c>.+?</c> does;
-/// the User-Agent runs to the last quote, after which only whitespace may follow.
+/// the User-Agent runs to the last quote, after which only whitespace may follow. The User-Agent may be
+/// empty here, as COUNTME_LOG_RE allows; LOG_RE does not, which the caller checks.
 /// </summary>
 internal readonly ref struct CombinedLogFields
 {
@@ -122,7 +123,7 @@ internal readonly ref struct CombinedLogFields
         }
         var agentStart = i;
         var lastQuote = line.LastIndexOf('"');
-        if (lastQuote <= agentStart || line[(lastQuote + 1)..].ContainsAnyExcept(Whitespace) || line[agentStart..lastQuote].Contains('\n'))
+        if (lastQuote < agentStart || line[(lastQuote + 1)..].ContainsAnyExcept(Whitespace) || line[agentStart..lastQuote].Contains('\n'))
         {
             return false;
         }

@@ -3,11 +3,9 @@ using System.Runtime.InteropServices;
 namespace Pinger.Server.Countme;
 
 /// <summary>
-/// Turns a web-server access log (Combined Log Format, plain or gzip, detected by its magic bytes) into
-/// countme weekly totals in one streaming pass: memory grows only with the number of distinct totals keys.
-/// Only lines with a countme parameter are counted, since we keep no per-address statistics, and the
-/// client address is never kept. A non-countme User-Agent means the line is not counted, exactly as
-/// mirrors-countme's COUNTME_LOG_RE requires the libdnf/rpm-ostree form.
+/// Turns a web-server access log (Combined Log Format; plain, gzip or xz, detected by their magic bytes) into
+/// countme weekly totals in one streaming pass, with mirrors-countme's rules (see <see cref="AccessLogLineParser"/>
+/// and <see cref="CountmeLogReader"/>). The client address is never kept.
 /// </summary>
 public static class CountmeLogImporter
 {
@@ -15,39 +13,14 @@ public static class CountmeLogImporter
     /// bytes each, so no real line comes near this.</summary>
     public const int MaxLineBytes = 32 * 1024;
 
-    /// <exception cref="FormatException">The gzip data is corrupt or truncated.</exception>
-    public static CountmeImport Import(string path)
-    {
-        ArgumentNullException.ThrowIfNull(path);
-        using var file = HashedFile.Open(path);
-        var totals = new Dictionary<CountmeTotalsKey, long>();
-        long read = 0, counted = 0, malformed = 0;
-        string sha256;
-        var lines = new BoundedLineReader(file.Content, MaxLineBytes);
-        var parser = new AccessLogLineParser(MaxLineBytes);
-        try
-        {
-            while (lines.TryReadLine(out var line, out var tooLong))
-            {
-                read++;
-                var parsed = tooLong ? AccessLogLine.Malformed : parser.Parse(line);
-                switch (parsed.Kind)
-                {
-                    case AccessLogLineKind.Counted:
-                        counted++;
-                        CollectionsMarshal.GetValueRefOrAddDefault(totals, parsed.Key!, out _)++;
-                        break;
-                    case AccessLogLineKind.Malformed:
-                        malformed++;
-                        break;
-                }
-            }
-            sha256 = file.Finish();
-        }
-        catch (InvalidDataException e)
-        {
-            throw new FormatException($"{path}: the gzip data is corrupt or truncated after {read} lines: {e.Message}", e);
-        }
-        return new CountmeImport(sha256, totals, read, counted) { LinesMalformed = malformed };
-    }
+    /// <summary>How far ahead of the clock a hit may be dated: clocks and time zones of log hosts drift a little,
+    /// a far-future line is an error.</summary>
+    public static readonly TimeSpan MaxAhead = TimeSpan.FromDays(1);
+
+    /// <summary>The formats read, for messages and docs.</summary>
+    public const string SupportedCompression = LogCompression.Supported;
+
+    /// <summary>Reads one file on its own (duplicates checked within it), all weeks kept.</summary>
+    /// <exception cref="FormatException">Unsupported compression, or corrupt or truncated gzip or xz data.</exception>
+    public static CountmeImport Import(string path) => new CountmeLogReader(DateTimeOffset.UtcNow + MaxAhead).Read(path);
 }

@@ -5,8 +5,8 @@ using System.Security.Cryptography;
 namespace Pinger.Server.Countme;
 
 /// <summary>
-/// Opens a file for one streaming pass whose every stored byte also goes through SHA-256, and undoes gzip
-/// when the file starts with gzip's magic bytes (whatever its name). The digest is that of the bytes as
+/// Opens a file for one streaming pass whose every stored byte also goes through SHA-256, and undoes gzip or
+/// xz when the file starts with their magic bytes (whatever its name). The digest is that of the bytes as
 /// stored, so the same file re-imported is recognised.
 /// </summary>
 internal sealed class HashedFile : IDisposable
@@ -15,20 +15,39 @@ internal sealed class HashedFile : IDisposable
     private readonly SHA256 _sha256;
     private readonly CryptoStream _hashing;
     private readonly CountingReadStream? _inflated;
+    private readonly Stream? _unxz;
 
     private HashedFile(string path)
     {
         _file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-        var isGzip = StartsWithGzipMagic(_file);
+        LogCompression.Kind compression;
+        try
+        {
+            compression = LogCompression.Detect(Head(_file));
+        }
+        catch
+        {
+            _file.Dispose();
+            throw;
+        }
         _sha256 = SHA256.Create();
         _hashing = new CryptoStream(_file, _sha256, CryptoStreamMode.Read, leaveOpen: true);
-        _inflated = isGzip ? new CountingReadStream(new GZipStream(_hashing, CompressionMode.Decompress, leaveOpen: true)) : null;
-        Content = (Stream?)_inflated ?? _hashing;
+        _inflated = compression == LogCompression.Kind.Gzip
+            ? new CountingReadStream(new GZipStream(_hashing, CompressionMode.Decompress, leaveOpen: true)) : null;
+        // SharpCompress's xz decoder needs a seekable stream, so it reads a second handle of its own and the
+        // digest is taken from the first one in Finish.
+        _unxz = compression == LogCompression.Kind.Xz
+            ? new XzContent(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan)) : null;
+        Content = _inflated ?? _unxz ?? _hashing;
     }
 
-    /// <summary>The file's content, decompressed when it is gzip.</summary>
+    /// <summary>"gzip", "xz" or "plain", for messages.</summary>
+    public string CompressionName => _inflated is not null ? "gzip" : _unxz is not null ? "xz" : "plain";
+
+    /// <summary>The file's content, decompressed when it is gzip or xz.</summary>
     public Stream Content { get; }
 
+    /// <exception cref="FormatException">The file is compressed in a format that is not read.</exception>
     public static HashedFile Open(string path) => new(path);
 
     /// <summary>
@@ -67,16 +86,17 @@ internal sealed class HashedFile : IDisposable
     public void Dispose()
     {
         _inflated?.Dispose();
+        _unxz?.Dispose();
         _hashing.Dispose();
         _sha256.Dispose();
         _file.Dispose();
     }
 
-    private static bool StartsWithGzipMagic(FileStream file)
+    private static byte[] Head(FileStream file)
     {
-        Span<byte> magic = stackalloc byte[2];
-        var read = file.ReadAtLeast(magic, 2, throwOnEndOfStream: false);
+        var head = new byte[8];
+        var read = file.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
         file.Position = 0;
-        return read == 2 && magic[0] == 0x1f && magic[1] == 0x8b;
+        return head[..read];
     }
 }

@@ -13,7 +13,8 @@ namespace Pinger.Server.Metalink;
 /// <summary>
 /// GET /metalink and /mirrorlist, counted exactly as mirrors-countme counts its access logs: a request with a
 /// <c>countme</c> value from a libdnf or rpm-ostree User-Agent adds one hit to its week's (os, version, variant,
-/// arch, age, repo, repo arch) total. The User-Agent is parsed and dropped; only the totals key is kept.
+/// arch, age, repo, repo arch) total; a negative age is not a system and is not counted, as mirrors-countme's
+/// totals leave it out. The User-Agent is parsed and dropped; only the totals key is kept.
 /// </summary>
 public sealed class MetalinkEndpoints(ServerSettings settings, IngestQueue queue, ClientRateLimiter limiter, TimeProvider clock)
 {
@@ -37,7 +38,7 @@ public sealed class MetalinkEndpoints(ServerSettings settings, IngestQueue queue
         var queryString = context.Request.QueryString.Value ?? string.Empty;
         var (repo, arch, countme) = CountmeQuery.Parse(queryString);
         var client = CountmeUserAgent.Parse(context.Request.Headers.UserAgent.ToString());
-        if (countme is { } age && client is not null && (repo?.Length ?? 0) <= MaxQueryTokenLength && (arch?.Length ?? 0) <= MaxQueryTokenLength)
+        if (countme is { } age and >= 0 && client is not null && (repo?.Length ?? 0) <= MaxQueryTokenLength && (arch?.Length ?? 0) <= MaxQueryTokenLength)
         {
             var week = CountingCalendar.WeekStart(CountingCalendar.WeekNumber(clock.GetUtcNow()));
             var key = new CountmeTotalsKey(week, client.OsName, client.OsVersion, client.OsVariant, client.OsArch,

@@ -27,6 +27,7 @@ public sealed class TotalsEndpoints(TotalsRelease published, TotalsRelease unsup
         routes.MapGet("/v1/admin/totals", context => Guarded(context, () => Totals(context, admin: true, csv: context.Request.Query["format"] == "csv")));
         routes.MapGet("/v1/admin/totals.csv", context => Guarded(context, () => Totals(context, admin: true, csv: true)));
         routes.MapGet("/v1/admin/countme/totals.csv", context => Guarded(context, () => CountmeFile(context, admin: true)));
+        routes.MapGet("/v1/countme/systems.csv", context => Guarded(context, () => CountmeSystems(context)));
     }
 
     // Storage that cannot be read is a 503 to retry, not a 500.
@@ -127,4 +128,8 @@ public sealed class TotalsEndpoints(TotalsRelease published, TotalsRelease unsup
 
         await WriteCsv(context, CountmeCsv.Write(countme), countme.ProvisionalWeek is null ? "countme-totals.csv" : "countme-totals-provisional.csv").ConfigureAwait(false);
     }
+
+    // Pinger's own weekly systems in countme's shape: public only, since the admin API already has the exact systems.
+    private async Task CountmeSystems(HttpContext context) =>
+        await WriteCsv(context, CountmeCsv.Write(published.CountmeSystems()), "countme-systems.csv").ConfigureAwait(false);
 }

@@ -35,4 +35,16 @@ public sealed class TotalsRelease(ICounterStore store, IReleaseRule rule, TimePr
             ProvisionalWeek = provisional ? CountingCalendar.WeekStart(currentWeek) : null,
         };
     }
+
+    /// <summary>
+    /// The weekly systems of Pinger reports in countme's shape (<see cref="CountmeSystemsExport"/>), complete weeks only,
+    /// summed from the released systems cells, so the export shows nothing the systems release withholds.
+    /// </summary>
+    public ReleasedCountme CountmeSystems()
+    {
+        var lastComplete = CountingCalendar.WeekStart(CountingCalendar.WeekNumber(clock.GetUtcNow()) - 1);
+        var systems = rule.Release(store.ReadTotals(new TotalsQuery(WindowKind.Week, null, lastComplete, null))).Systems
+            .Where(s => s.Window.Start <= lastComplete);
+        return new ReleasedCountme(CountmeSystemsExport.Rows(systems), null);
+    }
 }
