@@ -1,3 +1,4 @@
+using Pinger.Core;
 using Pinger.Core.Reporting;
 using Pinger.Host.Delivery;
 using Pinger.Host.Notices;
@@ -60,13 +61,13 @@ public sealed class RunCommand(
         diagnostics.Probes(build);
         var windows = string.Join(", ", plan.Windows);
         DeliveryOutcome outcome;
-        using (Pinger.Core.PhaseTimings.Start("send"))
+        using (PhaseTimings.Start("send"))
         using (var sender = new ReportSender(new DeliverySettings(server, config.SendBudget, config.Proxy), clock))
         {
             outcome = await sender.SendAsync(report, cancellationToken).ConfigureAwait(false);
         }
 
-        using (Pinger.Core.PhaseTimings.Start("save state, append history"))
+        using (PhaseTimings.Start("save state, append history"))
         {
             var next = outcome.Result == DeliveryResult.Deferred ? pending : state.WithCounted(plan.Windows);
             TrySave(next, "the report's nonce is kept, so the server will not count it twice");
