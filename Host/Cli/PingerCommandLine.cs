@@ -152,9 +152,7 @@ public sealed class PingerCommandLine
             StateDirectory = parse.GetValue(_stateDir) ?? "/var/lib/pinger",
             RuntimeDirectory = parse.GetValue(_runtimeDir) ?? "/run/pinger",
         };
-        var loggingSetUp = PhaseTimings.Start("set up logging");
-        await using var logger = LogSetup.Create(settings.Verbose, _streams.Error);
-        loggingSetUp.Dispose();
+        await using var logger = CreateLogger(settings);
         ServiceProvider services;
         try
         {
@@ -184,6 +182,12 @@ public sealed class PingerCommandLine
                 PrintTimings();
             }
         }
+    }
+
+    private Serilog.Core.Logger CreateLogger(InvocationSettings settings)
+    {
+        using var phase = PhaseTimings.Start("set up logging");
+        return LogSetup.Create(settings.Verbose, _streams.Error);
     }
 
     // PINGER_TIMINGS=1 shows where the time goes; the benchmark target reads it.
