@@ -1,43 +1,31 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 
 namespace Pinger.Core;
 
-/// <summary>Records how long each phase of a command took, so start-up costs stay visible.</summary>
-public sealed class PhaseTimings
+/// <summary>
+/// How long each phase of a command took, recorded only when <c>PINGER_TIMINGS=1</c>, so start-up costs stay
+/// visible without being passed around: a phase is timed with <c>using var phase = PhaseTimings.Start("name");</c>.
+/// </summary>
+public static class PhaseTimings
 {
-    private readonly List<(string Phase, TimeSpan Elapsed)> _phases = [];
+    private static readonly ConcurrentQueue<(string Phase, TimeSpan Elapsed)> Recorded = new();
 
-    /// <summary>The phases measured so far, in order.</summary>
-    public IReadOnlyList<(string Phase, TimeSpan Elapsed)> Phases => _phases;
+    /// <summary>Whether timings are recorded in this process.</summary>
+    public static bool IsEnabled { get; } = Environment.GetEnvironmentVariable("PINGER_TIMINGS") == "1";
+
+    /// <summary>The phases recorded so far, in the order they ended.</summary>
+    public static IReadOnlyList<(string Phase, TimeSpan Elapsed)> Phases => Recorded.ToArray();
+
+    /// <summary>Starts timing <paramref name="phase"/>; it is recorded when the returned scope is disposed.</summary>
+    public static PhaseScope Start(string phase) => IsEnabled ? new PhaseScope(phase, Stopwatch.GetTimestamp()) : default;
 
     /// <summary>Records a duration measured elsewhere.</summary>
-    public void Add(string phase, TimeSpan elapsed) => _phases.Add((phase, elapsed));
-
-    /// <summary>Runs <paramref name="work"/> and records its duration under <paramref name="phase"/>.</summary>
-    public T Measure<T>(string phase, Func<T> work)
+    public static void Add(string phase, TimeSpan elapsed)
     {
-        var stopwatch = Stopwatch.StartNew();
-        try
+        if (IsEnabled)
         {
-            return work();
-        }
-        finally
-        {
-            _phases.Add((phase, stopwatch.Elapsed));
-        }
-    }
-
-    /// <summary>Runs <paramref name="work"/> and records its duration under <paramref name="phase"/>.</summary>
-    public async Task<T> MeasureAsync<T>(string phase, Func<Task<T>> work)
-    {
-        var stopwatch = Stopwatch.StartNew();
-        try
-        {
-            return await work().ConfigureAwait(false);
-        }
-        finally
-        {
-            _phases.Add((phase, stopwatch.Elapsed));
+            Recorded.Enqueue((phase, elapsed));
         }
     }
 }

@@ -1,10 +1,9 @@
 using Pinger.Core;
 using Pinger.Host.Cli;
 
-var timings = new PhaseTimings();
-if (Environment.GetEnvironmentVariable("PINGER_TIMINGS") == "1")
+if (PhaseTimings.IsEnabled)
 {
-    timings.Add("runtime start-up until Main", DateTime.Now - System.Diagnostics.Process.GetCurrentProcess().StartTime);
+    PhaseTimings.Add("runtime start-up until Main", DateTime.Now - System.Diagnostics.Process.GetCurrentProcess().StartTime);
 }
 
 // Standard output carries only the report (or a command's text). Point Console.Out, and file descriptor 1 itself,
@@ -12,4 +11,4 @@ if (Environment.GetEnvironmentVariable("PINGER_TIMINGS") == "1")
 var output = StandardOutputGuard.Take();
 var error = Console.Error;
 Console.SetOut(error);
-return await new PingerCommandLine(new StandardStreams(output, error), timings).RunAsync(args);
+return await new PingerCommandLine(new StandardStreams(output, error)).RunAsync(args);

@@ -7,7 +7,8 @@ namespace Pinger.Core.Config;
 /// <summary>
 /// The client's configuration: merges the drop-ins (<see cref="DropInConfigReader"/>), honours the old
 /// pinger's opt-out, and decides the level. All problems are collected before answering, so an admin
-/// fixes them in one go.
+/// fixes them in one go. The files are read once (<see cref="Read"/>) and checked as often as needed
+/// (<see cref="Check"/>): the level is decided before any plugin loads, the probe tables once they have.
 /// </summary>
 public sealed class ConfigLoader(ConfigDirectories directories)
 {
@@ -17,13 +18,21 @@ public sealed class ConfigLoader(ConfigDirectories directories)
     private const string LevelKey = "reporting.level";
     private const string LegacyEnabledKey = "reporting.enabled";
 
-    /// <summary>Loads the configuration, checking probe tables against <paramref name="probes"/>.</summary>
-    public ConfigLoadResult Load(KnownProbes probes)
+    /// <summary>Reads and checks the configuration, checking probe tables against <paramref name="probes"/>.</summary>
+    public ConfigLoadResult Load(KnownProbes probes) => Check(Read(), probes);
+
+    /// <summary>Reads and parses every config file once.</summary>
+    public ConfigFiles Read() => new(
+        DropInConfigReader.Parse(directories.DropIns),
+        DropInConfigReader.Parse([directories.Legacy]));
+
+    /// <summary>Checks <paramref name="files"/>, probe tables against <paramref name="probes"/>, and decides the level.</summary>
+    public static ConfigLoadResult Check(ConfigFiles files, KnownProbes probes)
     {
         var reader = new DropInConfigReader(ClientConfigSchema.Instance, probes);
-        var merged = reader.Read(directories.DropIns);
+        var merged = reader.Merge(files.DropIns);
         var diagnostics = new List<ConfigDiagnostic>(merged.Diagnostics);
-        var optOut = FindLegacyOptOut(reader, diagnostics);
+        var optOut = FindLegacyOptOut(reader, files.Legacy, diagnostics);
         if (diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
         {
             return new ConfigLoadResult(null, diagnostics);
@@ -54,16 +63,16 @@ public sealed class ConfigLoader(ConfigDirectories directories)
         return new ConfigLoadResult(config, diagnostics);
     }
 
-    private string? FindLegacyOptOut(DropInConfigReader reader, List<ConfigDiagnostic> diagnostics)
+    private static string? FindLegacyOptOut(DropInConfigReader reader, IReadOnlyList<ParsedDropIn> legacy, List<ConfigDiagnostic> diagnostics)
     {
         string? optOut = null;
-        foreach (var file in DropInResolver.Resolve([directories.Legacy]))
+        foreach (var file in legacy)
         {
-            foreach (var entry in reader.ReadValid(file, diagnostics))
+            foreach (var entry in reader.ValidEntries(file, diagnostics))
             {
                 if (entry.Key == LegacyEnabledKey && entry.Value is false)
                 {
-                    optOut = file.HostPath;
+                    optOut = file.File.HostPath;
                 }
                 else
                 {

@@ -1,7 +1,7 @@
 namespace Pinger.Core.Discovery;
 
 /// <summary>Loads plugins from <paramref name="searchPaths"/> once, on first use.</summary>
-public sealed class PluginProbeCatalogSource(IReadOnlyList<ProbeSearchPath> searchPaths, PhaseTimings timings) : IProbeCatalogSource
+public sealed class PluginProbeCatalogSource(IReadOnlyList<ProbeSearchPath> searchPaths) : IProbeCatalogSource
 {
     private ProbeCatalog? _catalog;
 
@@ -9,5 +9,11 @@ public sealed class PluginProbeCatalogSource(IReadOnlyList<ProbeSearchPath> sear
     public IReadOnlyList<ProbeSearchPath> SearchPaths => searchPaths;
 
     /// <inheritdoc />
-    public ProbeCatalog Load() => _catalog ??= timings.Measure("load probe plugins", () => new PluginProbeLoader().Load(searchPaths));
+    public ProbeCatalog Load() => _catalog ??= LoadOnce();
+
+    private ProbeCatalog LoadOnce()
+    {
+        using var phase = PhaseTimings.Start("load probe plugins");
+        return new PluginProbeLoader().Load(searchPaths);
+    }
 }

@@ -2,7 +2,6 @@ using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Pinger.Core;
 using Pinger.Host.Commands;
-using Pinger.Host.Delivery;
 using Pinger.Host.Composition;
 using Pinger.Host.Logging;
 
@@ -66,19 +65,22 @@ public sealed class PingerCommandLine
     };
 
     private readonly StandardStreams _streams;
-    private readonly PhaseTimings _timings;
 
-    /// <summary>A command line writing to <paramref name="streams"/>, recording how long each phase takes in <paramref name="timings"/>.</summary>
-    public PingerCommandLine(StandardStreams streams, PhaseTimings timings)
+    /// <summary>A command line writing to <paramref name="streams"/>.</summary>
+    public PingerCommandLine(StandardStreams streams)
     {
         _streams = streams;
-        _timings = timings;
     }
 
     /// <summary>Parses <paramref name="args"/> and runs the chosen command; returns the exit status.</summary>
     public async Task<int> RunAsync(string[] args)
     {
-        var parse = _timings.Measure("parse command line", () => BuildRootCommand().Parse(args));
+        ParseResult parse;
+        using (PhaseTimings.Start("parse command line"))
+        {
+            parse = BuildRootCommand().Parse(args);
+        }
+
         if (parse.Errors.Count > 0)
         {
             foreach (var error in parse.Errors)
@@ -118,13 +120,7 @@ public sealed class PingerCommandLine
         });
 
         var run = new Command("run", "Send the report if a counting window is due (what the systemd timer runs)");
-        run.SetAction((parse, cancellationToken) =>
-        {
-            // First of all, on another thread: the HTTP client's one-time start-up, which reaches no network, then
-            // overlaps setting up, reading the config and loading the probes instead of contending with them.
-            _ = HttpStackWarmUp.Start();
-            return WithServices(parse, services => services.GetRequiredService<RunCommand>().ExecuteAsync(cancellationToken));
-        });
+        run.SetAction((parse, cancellationToken) => WithServices(parse, services => services.GetRequiredService<RunCommand>().ExecuteAsync(cancellationToken)));
         root.Subcommands.Add(run);
 
         var history = new Command("history", "Show the reports this machine sent, when, where, and the server's answer");
@@ -156,11 +152,12 @@ public sealed class PingerCommandLine
             StateDirectory = parse.GetValue(_stateDir) ?? "/var/lib/pinger",
             RuntimeDirectory = parse.GetValue(_runtimeDir) ?? "/run/pinger",
         };
-        await using var logger = _timings.Measure("set up logging", () => LogSetup.Create(settings.Verbose, _streams.Error));
+        await using var logger = CreateLogger(settings);
         ServiceProvider services;
         try
         {
-            services = _timings.Measure("wire services", () => Services.Build(settings, _streams, logger, _timings));
+            using var wiring = PhaseTimings.Start("wire services");
+            services = Services.Build(settings, _streams, logger);
         }
         catch (FormatException e)
         {
@@ -172,7 +169,8 @@ public sealed class PingerCommandLine
         {
             try
             {
-                return await _timings.MeasureAsync("command", () => command(services)).ConfigureAwait(false);
+                using var running = PhaseTimings.Start("command");
+                return await command(services).ConfigureAwait(false);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -181,20 +179,26 @@ public sealed class PingerCommandLine
             }
             finally
             {
-                PrintTimings(_timings);
+                PrintTimings();
             }
         }
     }
 
-    // PINGER_TIMINGS=1 shows where the time goes; the benchmark target reads it.
-    private void PrintTimings(PhaseTimings timings)
+    private Serilog.Core.Logger CreateLogger(InvocationSettings settings)
     {
-        if (Environment.GetEnvironmentVariable("PINGER_TIMINGS") != "1")
+        using var phase = PhaseTimings.Start("set up logging");
+        return LogSetup.Create(settings.Verbose, _streams.Error);
+    }
+
+    // PINGER_TIMINGS=1 shows where the time goes; the benchmark target reads it.
+    private void PrintTimings()
+    {
+        if (!PhaseTimings.IsEnabled)
         {
             return;
         }
 
-        foreach (var (phase, elapsed) in timings.Phases)
+        foreach (var (phase, elapsed) in PhaseTimings.Phases)
         {
             _streams.Error.WriteLine($"pinger: timing: {phase}: {elapsed.TotalMilliseconds:0.0} ms");
         }

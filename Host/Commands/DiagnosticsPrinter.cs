@@ -34,14 +34,14 @@ public sealed class DiagnosticsPrinter(ILogger logger)
         logger.Error("probe plugin {PluginDirectory} not loaded: {Problem}", failure.Path, failure.Message);
 
     /// <summary>Logs plugin load failures and each probe's problems, tagged with the probe id.</summary>
-    public void Probes(Collection collection)
+    public void Probes(ReportBuild build)
     {
-        foreach (var failure in collection.Catalog.Failures)
+        foreach (var failure in build.Catalog.Failures)
         {
             LoadFailure(failure);
         }
 
-        foreach (var run in collection.Runs)
+        foreach (var run in build.Runs)
         {
             var probeLogger = logger.ForContext("ProbeId", run.ProbeId);
             foreach (var problem in run.Problems)

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Pinger.Core;
 using Pinger.Core.Config;
 using Pinger.Core.Discovery;
 using Pinger.Core.Reporting;
@@ -19,13 +18,12 @@ namespace Pinger.Host.Composition;
 public static class Services
 {
     /// <summary>The service provider for <paramref name="settings"/>, logging through <paramref name="logger"/>.</summary>
-    public static ServiceProvider Build(InvocationSettings settings, StandardStreams streams, ILogger logger, PhaseTimings timings)
+    public static ServiceProvider Build(InvocationSettings settings, StandardStreams streams, ILogger logger)
     {
         var services = new ServiceCollection();
         services.AddSingleton(settings);
         services.AddSingleton(streams);
         services.AddSingleton(logger);
-        services.AddSingleton(timings);
         services.AddSingleton<TimeProvider>(new ClockFromEnvironment(Environment.GetEnvironmentVariable("PINGER_NOW")));
         services.AddSingleton(new StateStore(settings.StateDirectory));
         services.AddSingleton(new HistoryLog(settings.StateDirectory));
@@ -39,10 +37,9 @@ public static class Services
             ? ConfigDirectories.Only(directory, p.GetRequiredService<RootedMachineFiles>())
             : ConfigDirectories.Standard(p.GetRequiredService<RootedMachineFiles>()));
         services.AddSingleton<ConfigLoader>();
-        services.AddSingleton<IProbeCatalogSource>(p =>
-            new PluginProbeCatalogSource(ProbeSearchPaths.For(settings.ProbeDirectories), p.GetRequiredService<PhaseTimings>()));
+        services.AddSingleton<IProbeCatalogSource>(_ => new PluginProbeCatalogSource(ProbeSearchPaths.For(settings.ProbeDirectories)));
         services.AddSingleton<ProbeRunner>();
-        services.AddSingleton<ReportCollector>();
+        services.AddSingleton<ReportPipeline>();
         services.AddSingleton<DiagnosticsPrinter>();
         services.AddSingleton<DryRunCommand>();
         services.AddSingleton<CheckConfigCommand>();

@@ -11,52 +11,33 @@ namespace Pinger.Host.Delivery;
 public sealed class ReportSender : IDisposable
 {
     private readonly DeliverySettings _settings;
-    private readonly Lazy<IWebProxy?> _proxy;
     private readonly TimeProvider _clock;
-    private readonly Task<HttpClient> _client;
-    private EarlyConnection? _early;
+    private readonly HttpClient _client;
 
-    /// <summary>
-    /// A sender for <paramref name="settings"/>. Its HTTP client is built at once on another thread, so that its
-    /// start-up overlaps the probes. Nothing touches the network before <see cref="ConnectEarly"/> or a send.
-    /// </summary>
+    /// <summary>A sender for <paramref name="settings"/>; nothing touches the network before a send.</summary>
     public ReportSender(DeliverySettings settings, TimeProvider clock)
     {
         _settings = settings;
         _clock = clock;
-        _proxy = new Lazy<IWebProxy?>(() => settings.Proxy is { } proxy ? new WebProxy(proxy) { BypassProxyOnLocal = false } : HttpClient.DefaultProxy);
-        _client = Task.Run(CreateClient);
-    }
-
-    /// <summary>
-    /// Starts connecting to the server (or its proxy) now, so that the first attempt finds the connection open.
-    /// Call it once the report is certain to be sent: the connection is the first thing that reaches the network.
-    /// </summary>
-    public void ConnectEarly()
-    {
-        _early ??= EarlyConnection.Start(_settings.ReportsUrl, () => _proxy.Value, _settings.ConnectTimeout);
+        var handler = new SocketsHttpHandler
+        {
+            ConnectTimeout = settings.ConnectTimeout,
+            AllowAutoRedirect = false,
+            UseCookies = false,
+            UseProxy = true,
+            Proxy = settings.Proxy is { } proxy ? new WebProxy(proxy) { BypassProxyOnLocal = false } : HttpClient.DefaultProxy,
+        };
+        _client = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
     }
 
     /// <inheritdoc />
-    public void Dispose()
-    {
-        _early?.Dispose();
-        if (_client.IsCompletedSuccessfully)
-        {
-            _client.Result.Dispose();
-        }
-        else
-        {
-            _client.ContinueWith(t => t.Result.Dispose(), TaskContinuationOptions.OnlyOnRanToCompletion);
-        }
-    }
+    public void Dispose() => _client.Dispose();
 
     /// <summary>Sends <paramref name="report"/> (JSON bytes).</summary>
     public async Task<DeliveryOutcome> SendAsync(byte[] report, CancellationToken cancellationToken)
     {
         using var budget = new CancellationTokenSource(_settings.Budget, _clock);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(budget.Token, cancellationToken);
-        var client = await _client.ConfigureAwait(false);
         var deadline = _clock.GetUtcNow() + _settings.Budget;
         var answer = "no attempt made";
         var attemptsMade = 0;
@@ -68,7 +49,7 @@ public sealed class ReportSender : IDisposable
             {
                 using var attemptTimeout = CancellationTokenSource.CreateLinkedTokenSource(linked.Token);
                 attemptTimeout.CancelAfter(_settings.AttemptTimeout);
-                using var response = await client.SendAsync(ReportRequest.Create(_settings.ReportsUrl, report), attemptTimeout.Token).ConfigureAwait(false);
+                using var response = await _client.SendAsync(ReportRequest.Create(_settings.ReportsUrl, report), attemptTimeout.Token).ConfigureAwait(false);
                 var status = (int)response.StatusCode;
                 answer = $"HTTP {status} {response.ReasonPhrase}".TrimEnd();
                 if (status is >= 200 and < 300)
@@ -109,27 +90,6 @@ public sealed class ReportSender : IDisposable
         }
 
         return new DeliveryOutcome(DeliveryResult.Deferred, answer, attemptsMade);
-    }
-
-    private HttpClient CreateClient()
-    {
-        var handler = new SocketsHttpHandler
-        {
-            ConnectTimeout = _settings.ConnectTimeout,
-            AllowAutoRedirect = false,
-            UseCookies = false,
-            UseProxy = true,
-            Proxy = _proxy.Value,
-            ConnectCallback = ConnectAsync,
-        };
-        return new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
-    }
-
-    private async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
-    {
-        var socket = (_early is null ? null : await _early.TakeAsync(context.DnsEndPoint, cancellationToken).ConfigureAwait(false))
-            ?? await TcpConnection.OpenAsync(context.DnsEndPoint, _settings.ConnectTimeout, cancellationToken).ConfigureAwait(false);
-        return new NetworkStream(socket, ownsSocket: true);
     }
 
     private TimeSpan Backoff(int attempt)

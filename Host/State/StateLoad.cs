@@ -1,3 +1,5 @@
+using Pinger.Core.Reporting;
+
 namespace Pinger.Host.State;
 
 /// <summary>The state read from disk, and what was wrong with the file when it had to be replaced.</summary>

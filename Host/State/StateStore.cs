@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Text.Json;
+using Pinger.Core.Reporting;
 using Pinger.Protocol.Windows;
 
 namespace Pinger.Host.State;

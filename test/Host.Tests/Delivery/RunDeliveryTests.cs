@@ -208,7 +208,7 @@ public sealed class RunDeliveryTests
 
         Assert.AreEqual(ExitCodes.Ok, outcome.ExitCode, outcome.ToString());
         Assert.HasCount(1, server.Requests);
-        Assert.AreEqual(1, server.Connections, "the connection opened while the probes ran carries the report; no second one is opened");
+        Assert.AreEqual(1, server.Connections, "one attempt, one connection");
     }
 
     [TestMethod]
@@ -222,10 +222,11 @@ public sealed class RunDeliveryTests
         Assert.AreEqual(ExitCodes.InvalidConfig, outcome.ExitCode, outcome.ToString());
         StringAssert.Contains(outcome.StandardError, "unknown probe id 'platfrom'");
         Assert.AreEqual(0, server.Connections, "the config is only accepted once the probes' settings are checked; nothing connects before");
+        Assert.IsFalse(bed.HasState, "no nonce is saved for a report that is not built");
     }
 
     [TestMethod]
-    public async Task A_server_that_closes_the_early_connection_still_gets_the_report()
+    public async Task A_connection_the_server_drops_is_retried_and_the_report_still_counts()
     {
         await using var server = await FakeReportServer.StartAsync(
             (_, context) =>
@@ -244,6 +245,45 @@ public sealed class RunDeliveryTests
         StringAssert.Contains(outcome.StandardError, "report accepted");
         StringAssert.Contains(bed.Run(command: "history").Output, "accepted  HTTP 204");
         StringAssert.Contains(bed.Run("2026-11-27T18:00:00Z").StandardError, "already counted", "the windows are counted, not left due");
+    }
+
+    [TestMethod]
+    public async Task A_redirect_is_not_followed_and_refuses_the_report()
+    {
+        await using var elsewhere = await FakeReportServer.AnsweringAsync(StatusCodes.Status204NoContent);
+        await using var server = await FakeReportServer.StartAsync((_, context) =>
+        {
+            context.Response.StatusCode = StatusCodes.Status307TemporaryRedirect;
+            context.Response.Headers.Location = new Uri(elsewhere.BaseUrl, "v1/reports").ToString();
+            return Task.CompletedTask;
+        });
+        using var bed = new RunBed().ReportTo(server.BaseUrl);
+
+        var outcome = bed.Run();
+
+        Assert.AreEqual(ExitCodes.Ok, outcome.ExitCode, outcome.ToString());
+        Assert.HasCount(1, server.Requests);
+        Assert.IsEmpty(elsewhere.Requests, "the report goes only where the config says");
+        StringAssert.Contains(outcome.StandardError, "report refused by");
+        StringAssert.Contains(outcome.StandardError, "HTTP 307");
+    }
+
+    [TestMethod]
+    public async Task A_request_timeout_answer_is_retried()
+    {
+        await using var server = await FakeReportServer.StartAsync((n, context) =>
+        {
+            context.Response.StatusCode = n == 1 ? StatusCodes.Status408RequestTimeout : StatusCodes.Status204NoContent;
+            return Task.CompletedTask;
+        });
+        using var bed = new RunBed().ReportTo(server.BaseUrl, timeoutSeconds: 20);
+
+        var outcome = bed.Run();
+
+        Assert.AreEqual(ExitCodes.Ok, outcome.ExitCode, outcome.ToString());
+        Assert.HasCount(2, server.Requests);
+        Assert.AreEqual(server.Requests.First().Text, server.Requests.Last().Text, "the retry sends the same report");
+        StringAssert.Contains(outcome.StandardError, "report accepted");
     }
 
     [TestMethod]

@@ -1,3 +1,4 @@
+using Pinger.Core.Reporting;
 using Pinger.Host.State;
 using Pinger.Host.Tests.EndToEnd;
 using Pinger.Protocol.Windows;

@@ -1,6 +1,6 @@
 using Pinger.Protocol.Windows;
 
-namespace Pinger.Host.State;
+namespace Pinger.Core.Reporting;
 
 /// <summary>What the client remembers between runs: the last window counted of each kind, when it first counted, and a pending report.</summary>
 /// <param name="Counted">The last window counted (or refused for good) of each kind.</param>

@@ -1,7 +1,7 @@
 using Pinger.Protocol.Reports;
 using Pinger.Protocol.Windows;
 
-namespace Pinger.Host.State;
+namespace Pinger.Core.Reporting;
 
 /// <summary>
 /// The windows, age bucket and nonce of the next report. When windows are due now, they are what

@@ -1,6 +1,6 @@
 using Pinger.Protocol.Windows;
 
-namespace Pinger.Host.State;
+namespace Pinger.Core.Reporting;
 
 /// <summary>A report about to be sent, or sent without an answer: its nonce is reused only for these same windows.</summary>
 /// <param name="Nonce">The report's nonce.</param>

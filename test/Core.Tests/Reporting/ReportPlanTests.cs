@@ -1,8 +1,8 @@
-using Pinger.Host.State;
+using Pinger.Core.Reporting;
 using Pinger.Protocol.Reports;
 using Pinger.Protocol.Windows;
 
-namespace Pinger.Host.Tests.State;
+namespace Pinger.Core.Tests.Reporting;
 
 [TestClass]
 public sealed class ReportPlanTests
