@@ -16,7 +16,7 @@ public sealed class CountmeSystemsExportTests
     {
         await using var server = await TestServer.StartAsync(s => s with { MinCount = 2 });
         await PublishingTests.PostAsync(server, 2, platform: "aws");
-        await PublishingTests.PostAsync(server, 1, platform: "gcp");
+        await PublishingTests.PostAsync(server, 2, platform: "gcp");
 
         var open = await server.Client.GetStringAsync("/v1/countme/systems.csv");
         server.Clock.Now = FixedClock.Friday.AddDays(7);
@@ -24,7 +24,7 @@ public sealed class CountmeSystemsExportTests
         var complete = await response.Content.ReadAsStringAsync();
 
         Assert.AreEqual(Header, open, "the week of 2026-11-23 is still open");
-        Assert.AreEqual(Header + "2026-11-23,2026-11-29,3,Fedora Linux,41,coreos,x86_64,3,pinger,x86_64\n", complete);
+        Assert.AreEqual(Header + "2026-11-23,2026-11-29,4,Fedora Linux,41,coreos,x86_64,3,pinger,x86_64\n", complete);
         Assert.AreEqual("text/csv; charset=utf-8", response.Content.Headers.ContentType!.ToString());
     }
 
@@ -36,6 +36,20 @@ public sealed class CountmeSystemsExportTests
         server.Clock.Now = FixedClock.Friday.AddDays(7);
 
         Assert.AreEqual(Header, await server.Client.GetStringAsync("/v1/countme/systems.csv"));
+    }
+
+    [TestMethod]
+    public async Task A_systems_cell_the_public_release_withholds_is_not_added_back_by_the_export()
+    {
+        // Adding up platforms before withholding would publish aws + gcp, and with /v1/systems.csv's aws row, gcp's count.
+        await using var server = await TestServer.StartAsync(s => s with { MinCount = 2 });
+        await PublishingTests.PostAsync(server, 3, platform: "aws");
+        await PublishingTests.PostAsync(server, 1, platform: "gcp");
+        server.Clock.Now = FixedClock.Friday.AddDays(7);
+
+        var export = await server.Client.GetStringAsync("/v1/countme/systems.csv");
+
+        Assert.IsFalse(export.Contains(",4,Fedora Linux,", StringComparison.Ordinal), export);
     }
 
     [TestMethod]
