@@ -62,7 +62,7 @@ Task("Harness")
     .Does(() => DotNetBuild("./bench/Harness/Pinger.Bench.Harness.csproj", new DotNetBuildSettings { Configuration = "Release", NoLogo = true }));
 
 Task("Prerequisites")
-    .Description("Checks for the packages the tests and benches need (postgresql, chromium, afl++, wrk, nginx, time); as root, installs the missing ones with apt-get, otherwise fails with the apt-get line that installs them.")
+    .Description("Checks for the packages the tests and benches need (postgresql, chromium, afl++, wrk, nginx, time, python3); as root, installs the missing ones with apt-get, otherwise fails with the apt-get line that installs them.")
     .Does(() =>
 {
     var missing = prerequisites.Where(p => !p.Installed()).Select(p => p.Package).ToList();
