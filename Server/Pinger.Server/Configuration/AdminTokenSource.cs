@@ -16,7 +16,7 @@ public static class AdminTokenSource
     public const string CredentialsVariable = "CREDENTIALS_DIRECTORY";
 
     private const string UnitHint =
-        "the shipped unit runs as a dynamic user: pass the token with LoadCredential=admin-token:/etc/pinger-server/admin.token and set admin.token_credential = \"admin-token\"";
+        "the shipped unit runs as a dynamic user: put the token in /etc/credstore/admin-token (mode 0600), which its LoadCredential=admin-token passes, and set admin.token_credential = \"admin-token\"";
 
     /// <summary>
     /// The settings with <see cref="ServerSettings.AdminTokenFile"/> resolved, and what is wrong. Outside the unit
@@ -37,9 +37,9 @@ public static class AdminTokenSource
                 var diagnostic = new ConfigDiagnostic(
                     credentialsRequired ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning, null, key,
                     credentialsRequired
-                        ? $"${CredentialsVariable} is not set, so credential '{credential}' cannot be read"
+                        ? $"${CredentialsVariable} is not set: systemd passed no credential, so '{credential}' cannot be read"
                         : $"${CredentialsVariable} is not set (not run by the unit), so credential '{credential}' is not checked",
-                    $"the unit must load it: LoadCredential={credential}:/etc/pinger-server/admin.token");
+                    $"the unit passes it with LoadCredential={credential} from /etc/credstore/{credential}: create that file (mode 0600)");
                 return (settings, [diagnostic]);
             }
 
@@ -64,7 +64,7 @@ public static class AdminTokenSource
     {
         if (!File.Exists(file))
         {
-            return ("no such file", "create it: install -m 0600 /dev/null FILE, then write a random token of 16 or more characters into it");
+            return ("no such file", "create it with mode 0600 and a random token of 16 or more characters, e.g. openssl rand -base64 32");
         }
 
         if (!OperatingSystem.IsWindows() && File.GetUnixFileMode(file) is var mode && (mode & (UnixFileMode.OtherRead | UnixFileMode.OtherWrite)) != 0)

@@ -34,7 +34,7 @@ public static class ServerConfigSchema
         new("admin", "token_file", ConfigValueKind.String,
             "A file holding the bearer token of the admin API, readable by the service and by no other user; without it (or token_credential) the admin API is off.", AbsolutePath),
         new("admin", "token_credential", ConfigValueKind.String,
-            "The name of the systemd credential (LoadCredential=NAME:FILE in the unit) holding the admin token, read from $CREDENTIALS_DIRECTORY; instead of token_file.", CredentialName),
+            "The name of the systemd credential (LoadCredential=NAME in the unit) holding the admin token, read from $CREDENTIALS_DIRECTORY; instead of token_file.", CredentialName),
         new("schema", "directories", ConfigValueKind.Array,
             "Directories of field registry files (*.json, as printed by `pinger schema`), replacing the standard ones.", CheckDirectories),
         new("countme", "metalink_redirect", ConfigValueKind.String,

@@ -109,17 +109,18 @@ public sealed class ServerConfigTests
     }
 
     [TestMethod]
-    public async Task A_short_admin_token_stops_the_start_with_exit_code_1()
+    public async Task A_short_admin_token_stops_the_start_as_a_configuration_error_naming_the_key()
     {
         using var directory = new TempDirectory();
         var token = Path.Combine(directory.Path, "token");
         File.WriteAllText(token, "short\n");
+        File.SetUnixFileMode(token, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         File.WriteAllText(Path.Combine(directory.Path, "50-admin.toml"), $"[admin]\ntoken_file = \"{token}\"\n");
 
         var run = await CommandRun.RunAsync("--config-dir", directory.Path, "--state-dir", Path.Combine(directory.Path, "state"), "--urls", "http://127.0.0.1:0");
 
-        Assert.AreEqual(ServerExitCodes.Failure, run.ExitCode);
-        StringAssert.Contains(run.Error, "the admin token must be at least 16 characters");
+        Assert.AreEqual(ServerExitCodes.InvalidConfig, run.ExitCode);
+        StringAssert.Contains(run.Error, $"'admin.token_file': {token}: the token is shorter than 16 characters");
     }
 
     [TestMethod]
