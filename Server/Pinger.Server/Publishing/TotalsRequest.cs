@@ -36,11 +36,11 @@ public static class TotalsRequest
             return (null, new ReportProblem(fromOk ? "to" : "from", "must be a date written YYYY-MM-DD"));
         }
 
-        foreach (var (name, date) in new[] { ("from", from), ("to", to) })
+        foreach (var (parameter, date) in new[] { ("from", from), ("to", to) })
         {
             if (date is { } day && (day < Earliest || day > Latest))
             {
-                return (null, new ReportProblem(name, $"must be a date from {Text(Earliest)} to {Text(Latest)}"));
+                return (null, new ReportProblem(parameter, $"must be a date from {Text(Earliest)} to {Text(Latest)}"));
             }
         }
 
