@@ -86,12 +86,15 @@ public sealed class ServerConfigTests
     public async Task Check_config_says_a_valid_config_is_valid()
     {
         using var directory = new TempDirectory();
-        File.WriteAllText(Path.Combine(directory.Path, "10-ok.toml"), "[publishing]\nmin_count = 3\n");
+        var schema = Directory.CreateDirectory(Path.Combine(directory.Path, "schema.d")).FullName;
+        File.WriteAllText(Path.Combine(schema, "10-test.json"), TestSchema.Json(TestSchema.Standard));
+        File.WriteAllText(Path.Combine(directory.Path, "10-ok.toml"), $"[publishing]\nmin_count = 3\n[schema]\ndirectories = [\"{schema}\"]\n");
 
         var run = await CommandRun.RunAsync("check-config", "--config-dir", directory.Path);
 
         Assert.AreEqual(ServerExitCodes.Ok, run.ExitCode, run.Error);
         StringAssert.Contains(run.Output, Path.Combine(directory.Path, "10-ok.toml"));
+        StringAssert.Contains(run.Output, $"field registry: {TestSchema.Standard.Count} probes from {schema}");
         StringAssert.Contains(run.Output, "the configuration is valid");
     }
 
