@@ -14,8 +14,8 @@ public static class SchemaSearchPaths
     /// <summary>The administrator's directory.</summary>
     public const string AdminDirectory = "/etc/pinger-server/schema.d";
 
-    /// <summary>The standard directories, distribution first, so the admin's file of the same name wins.</summary>
-    public static IReadOnlyList<string> Standard => [DistributionDirectory(), AdminDirectory];
+    /// <summary>The standard directories, distribution first, so the admin's file of the same name wins; found once per process.</summary>
+    public static IReadOnlyList<string> Standard { get; } = [DistributionDirectory(), AdminDirectory];
 
     /// <summary>
     /// The <c>schema.d</c> beside the server's files when it exists, else the installed one. The base directory is
