@@ -12,6 +12,9 @@ public static class ServerExitCodes
     /// <summary>The command line was wrong.</summary>
     public const int Usage = 2;
 
-    /// <summary>The configuration is invalid: the service refuses to start.</summary>
+    /// <summary>The configuration is invalid, or a file it names cannot be used: the service refuses to start.</summary>
     public const int InvalidConfig = 3;
+
+    /// <summary>No field registry: no probe in the schema directories, or a schema file cannot be read. Every report would be refused.</summary>
+    public const int NoFieldRegistry = 4;
 }

@@ -90,18 +90,18 @@ public sealed class CountmeTotalsCsvTests
 
     [TestMethod]
     [DataRow("", "line 1: empty file, expected the header '" + Header + "'")]
-    [DataRow("week_start,week_end,hits\n", "line 1: expected the header '" + Header + "', found 'week_start,week_end,hits'")]
-    [DataRow("2020-02-10,2020-02-16,1,Fedora,33,workstation,x86_64,1,fedora-33,x86_64\n", "line 1: expected the header '" + Header + "', found '2020-02-10,2020-02-16,1,Fedora,33,workstation,x86_64,1,fedora-33,x86_64'")]
+    [DataRow("week_start,week_end,hits\n", "line 1: expected the header '" + Header + "', found another line (not shown: it may hold client addresses; access logs are imported with import-log)")]
+    [DataRow("2020-02-10,2020-02-16,1,Fedora,33,workstation,x86_64,1,fedora-33,x86_64\n", "line 1: expected the header '" + Header + "', found another line (not shown: it may hold client addresses; access logs are imported with import-log)")]
     [DataRow(Header + "\n2020-02-10,2020-02-16,1,Fedora,33\n", "line 2: expected 10 fields, found 5")]
     [DataRow(Header + "\n2020-02-10,2020-02-16,1,Fedora,33,workstation,x86_64,1,fedora-33,x86_64\n2020-02-10,2020-02-16,1,Fedora,33,workstation,x86_64,1,fedora-33,x86_64,extra\n", "line 3: expected 10 fields, found 11")]
-    [DataRow(Header + "\n2020-02-10,2020-02-16,many,Fedora,33,workstation,x86_64,1,fedora-33,x86_64\n", "line 2: hits 'many' is not a non-negative integer")]
-    [DataRow(Header + "\n2020-02-10,2020-02-16,-5,Fedora,33,workstation,x86_64,1,fedora-33,x86_64\n", "line 2: hits '-5' is not a non-negative integer")]
+    [DataRow(Header + "\n2020-02-10,2020-02-16,many,Fedora,33,workstation,x86_64,1,fedora-33,x86_64\n", "line 2: hits is not a non-negative integer")]
+    [DataRow(Header + "\n2020-02-10,2020-02-16,-5,Fedora,33,workstation,x86_64,1,fedora-33,x86_64\n", "line 2: hits is not a non-negative integer")]
     [DataRow(Header + "\n2020-02-11,2020-02-17,1,Fedora,33,workstation,x86_64,1,fedora-33,x86_64\n", "line 2: week_start 2020-02-11 is a Tuesday, not a Monday")]
     [DataRow(Header + "\n2020-02-10,2020-02-17,1,Fedora,33,workstation,x86_64,1,fedora-33,x86_64\n", "line 2: week_end 2020-02-17 is not the Sunday after week_start 2020-02-10")]
-    [DataRow(Header + "\n10/02/2020,2020-02-16,1,Fedora,33,workstation,x86_64,1,fedora-33,x86_64\n", "line 2: week_start '10/02/2020' is not a yyyy-MM-dd date")]
-    [DataRow(Header + "\n2020-02-10,2020-02-16,1,Fedora,33,workstation,x86_64,old,fedora-33,x86_64\n", "line 2: sys_age 'old' is not an integer")]
-    [DataRow(Header + "\n2020-02-10,2020-02-16,1,Fed\"ora,33,workstation,x86_64,1,fedora-33,x86_64\n", "line 2: badly quoted field 'Fed\"ora'")]
-    [DataRow(Header + "\r\n2020-02-10,2020-02-16,1,\"Two\r\nLines\",33,workstation,x86_64,1,fedora-33,x86_64\r\n2020-02-10,2020-02-16,x,Fedora,33,workstation,x86_64,1,fedora-33,x86_64\r\n", "line 4: hits 'x' is not a non-negative integer")]
+    [DataRow(Header + "\n10/02/2020,2020-02-16,1,Fedora,33,workstation,x86_64,1,fedora-33,x86_64\n", "line 2: week_start is not a yyyy-MM-dd date")]
+    [DataRow(Header + "\n2020-02-10,2020-02-16,1,Fedora,33,workstation,x86_64,old,fedora-33,x86_64\n", "line 2: sys_age is not an integer")]
+    [DataRow(Header + "\n2020-02-10,2020-02-16,1,Fed\"ora,33,workstation,x86_64,1,fedora-33,x86_64\n", "line 2: a badly quoted field")]
+    [DataRow(Header + "\r\n2020-02-10,2020-02-16,1,\"Two\r\nLines\",33,workstation,x86_64,1,fedora-33,x86_64\r\n2020-02-10,2020-02-16,x,Fedora,33,workstation,x86_64,1,fedora-33,x86_64\r\n", "line 4: hits is not a non-negative integer")]
     public void A_malformed_totals_csv_is_refused_naming_the_file_and_line(string content, string message)
     {
         using var folder = new TempFolder();
@@ -110,5 +110,29 @@ public sealed class CountmeTotalsCsvTests
         var error = Assert.ThrowsExactly<FormatException>(() => CountmeTotalsReader.Read(path));
 
         Assert.AreEqual(path + ": " + message, error.Message);
+    }
+
+    [TestMethod]
+    public void An_access_log_given_by_mistake_is_refused_without_repeating_its_lines()
+    {
+        using var folder = new TempFolder();
+        var path = folder.Write("access.log",
+            "192.0.2.7 - - [23/Nov/2026:10:00:00 +0000] \"GET /metalink?repo=fedora-41&arch=x86_64&countme=1 HTTP/1.1\" 200 100 \"-\" \"libdnf (Fedora Linux 41; server; Linux.x86_64)\"\n");
+
+        var error = Assert.ThrowsExactly<FormatException>(() => CountmeTotalsReader.Read(path));
+
+        StringAssert.StartsWith(error.Message, path + ": line 1: ");
+        Assert.IsFalse(error.Message.Contains("192.0.2.7", StringComparison.Ordinal), error.Message);
+    }
+
+    [TestMethod]
+    public void A_field_without_end_is_refused_naming_its_line()
+    {
+        using var folder = new TempFolder();
+        var path = folder.Write("totals.csv", Header + "\n2020-02-10,2020-02-16,1,\"" + new string('x', 100_000) + "\n");
+
+        var error = Assert.ThrowsExactly<FormatException>(() => CountmeTotalsReader.Read(path));
+
+        Assert.AreEqual(path + ": line 2: a field longer than 4096 characters", error.Message);
     }
 }

@@ -65,10 +65,10 @@ public sealed class CountmeTotalsSqliteTests
     }
 
     [TestMethod]
-    [DataRow("INSERT INTO countme_totals VALUES (1,'week','Fedora','33','workstation','x86_64','1','fedora-33','x86_64')", "countme_totals row 2: weeknum 'week' is not a countme week number")]
-    [DataRow("INSERT INTO countme_totals VALUES (-3,'2614','Fedora','33','workstation','x86_64','1','fedora-33','x86_64')", "countme_totals row 2: hits '-3' is not a non-negative integer")]
-    [DataRow("INSERT INTO countme_totals VALUES (1,'2614','Fedora','33','workstation','x86_64','young','fedora-33','x86_64')", "countme_totals row 2: sys_age 'young' is not an integer")]
-    [DataRow("INSERT INTO countme_totals VALUES (1,'99999999','Fedora','33','workstation','x86_64','1','fedora-33','x86_64')", "countme_totals row 2: weeknum '99999999' is not a countme week number")]
+    [DataRow("INSERT INTO countme_totals VALUES (1,'week','Fedora','33','workstation','x86_64','1','fedora-33','x86_64')", "countme_totals row 2: weeknum is not a countme week number")]
+    [DataRow("INSERT INTO countme_totals VALUES (-3,'2614','Fedora','33','workstation','x86_64','1','fedora-33','x86_64')", "countme_totals row 2: hits is not a non-negative integer")]
+    [DataRow("INSERT INTO countme_totals VALUES (1,'2614','Fedora','33','workstation','x86_64','young','fedora-33','x86_64')", "countme_totals row 2: sys_age is not an integer")]
+    [DataRow("INSERT INTO countme_totals VALUES (1,'99999999','Fedora','33','workstation','x86_64','1','fedora-33','x86_64')", "countme_totals row 2: weeknum is not a countme week number")]
     public void A_bad_row_is_refused_naming_the_file_and_row(string insert, string message)
     {
         using var folder = new TempFolder();
@@ -91,6 +91,56 @@ public sealed class CountmeTotalsSqliteTests
             Assert.ThrowsExactly<FormatException>(() => CountmeTotalsReader.Read(empty)).Message);
         Assert.AreEqual(narrow + ": countme_totals lacks column(s) os_version, os_variant, os_arch, sys_age, repo_tag, repo_arch",
             Assert.ThrowsExactly<FormatException>(() => CountmeTotalsReader.Read(narrow)).Message);
+    }
+
+    [TestMethod]
+    public void A_view_over_an_endless_query_is_refused_without_running_it()
+    {
+        using var folder = new TempFolder();
+        var path = Database(folder,
+            "CREATE VIEW countme_totals AS WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) "
+            + "SELECT i AS rowid, 1 AS hits, '2614' AS weeknum, 'Fedora' AS os_name, '33' AS os_version, 'workstation' AS os_variant, "
+            + "'x86_64' AS os_arch, 1 AS sys_age, 'fedora-33' AS repo_tag, 'x86_64' AS repo_arch FROM n");
+
+        var error = Assert.ThrowsExactly<FormatException>(() => CountmeTotalsReader.Read(path));
+
+        Assert.AreEqual(path + ": countme_totals is a view, not a table; only a plain table is read", error.Message);
+    }
+
+    [TestMethod]
+    public void A_generated_column_is_refused()
+    {
+        using var folder = new TempFolder();
+        var path = Database(folder,
+            "CREATE TABLE countme_totals (hits INTEGER, weeknum TEXT, os_name TEXT, os_version TEXT, os_variant TEXT, os_arch TEXT, "
+            + "sys_age AS (hits * 1), repo_tag TEXT, repo_arch TEXT)",
+            "INSERT INTO countme_totals (hits, weeknum, os_name, os_version, os_variant, os_arch, repo_tag, repo_arch) "
+            + "VALUES (1, '2614', 'Fedora', '33', 'workstation', 'x86_64', 'fedora-33', 'x86_64')");
+
+        var error = Assert.ThrowsExactly<FormatException>(() => CountmeTotalsReader.Read(path));
+
+        Assert.AreEqual(path + ": countme_totals has a generated column; only stored columns are read", error.Message);
+    }
+
+    [TestMethod]
+    public void A_large_real_table_is_read_whole_within_the_work_bound()
+    {
+        // More rows than the fixed minimum budget covers: the bound grows with the file, so real data is never cut short.
+        using var folder = new TempFolder();
+        var path = Database(folder, Schema,
+            "INSERT INTO countme_totals VALUES (1,'2614','Fedora','33','workstation','x86_64','1','fedora-33','x86_64')");
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1000000) "
+                + "INSERT INTO countme_totals SELECT 1, '2614', 'Fedora', '33', 'workstation', 'x86_64', '1', 'fedora-33', 'x86_64' FROM n";
+            command.ExecuteNonQuery();
+        }
+
+        var result = CountmeTotalsReader.Read(path);
+
+        Assert.AreEqual(1_000_001, result.LinesRead, "every row is read");
     }
 
     [TestMethod]

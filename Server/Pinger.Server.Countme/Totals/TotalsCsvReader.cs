@@ -4,9 +4,15 @@ using CsvHelper.Configuration;
 
 namespace Pinger.Server.Countme;
 
-/// <summary>Reads a published totals CSV, refusing anything off its format with the file and line.</summary>
+/// <summary>
+/// Reads a published totals CSV, refusing anything off its format with the file, line and column. Messages never
+/// repeat what the file holds: a file given by mistake (an access log) has client addresses in every line.
+/// </summary>
 internal static class TotalsCsvReader
 {
+    /// <summary>The longest field accepted: every column of a real file is a few dozen characters.</summary>
+    private const int MaxFieldLength = 4096;
+
     public static (Dictionary<CountmeTotalsKey, long> Totals, long Rows) Read(string path, Stream content)
     {
         using var text = new StreamReader(content, leaveOpen: true);
@@ -15,9 +21,25 @@ internal static class TotalsCsvReader
             HasHeaderRecord = false,
             // Quotes inside an unquoted field, or text after a closing quote: not what a csv writer produces.
             BadDataFound = args => throw new FormatException(
-                $"{path}: line {args.Context.Parser?.RawRow}: badly quoted field {Quote(args.Field)}"),
+                $"{path}: line {args.Context.Parser?.RawRow}: a badly quoted field"),
+            // A line without a newline in sight (a binary file, a hostile one) is refused instead of held in memory.
+            MaxFieldSize = MaxFieldLength,
         };
         using var parser = new CsvParser(text, config);
+        try
+        {
+            return ReadRecords(path, parser);
+        }
+        catch (CsvHelperException e)
+        {
+            // CsvHelper's own messages quote the raw record: name the line and the problem only.
+            var problem = e is MaxFieldSizeException ? $"a field longer than {MaxFieldLength} characters" : "not a CSV record";
+            throw new FormatException($"{path}: line {parser.RawRow}: {problem}", e);
+        }
+    }
+
+    private static (Dictionary<CountmeTotalsKey, long> Totals, long Rows) ReadRecords(string path, CsvParser parser)
+    {
         if (!parser.Read() || parser.Record is null)
         {
             throw new FormatException($"{path}: line 1: empty file, expected the header '{CountmeTotalsCsv.Header}'");
@@ -26,7 +48,8 @@ internal static class TotalsCsvReader
         var header = string.Join(',', parser.Record);
         if (header != CountmeTotalsCsv.Header)
         {
-            throw new FormatException($"{path}: line 1: expected the header '{CountmeTotalsCsv.Header}', found {Quote(Shorten(header))}");
+            throw new FormatException($"{path}: line {parser.RawRow}: expected the header '{CountmeTotalsCsv.Header}', found another line"
+                + " (not shown: it may hold client addresses; access logs are imported with import-log)");
         }
         var totals = new Dictionary<CountmeTotalsKey, long>();
         long rows = 0;
@@ -49,9 +72,9 @@ internal static class TotalsCsvReader
                 throw new FormatException($"{path}: line {line}: week_end {record[1]} is not the Sunday after week_start {record[0]}");
             }
             var hits = TotalsField.ParseHits(record[2])
-                ?? throw new FormatException($"{path}: line {line}: hits {Quote(record[2])} is not a non-negative integer");
+                ?? throw new FormatException($"{path}: line {line}: hits is not a non-negative integer");
             var sysAge = TotalsField.ParseSysAge(record[7])
-                ?? throw new FormatException($"{path}: line {line}: sys_age {Quote(record[7])} is not an integer");
+                ?? throw new FormatException($"{path}: line {line}: sys_age is not an integer");
             var key = new CountmeTotalsKey(weekStart, record[3], record[4], record[5], record[6], sysAge, record[8], record[9]);
             totals[key] = checked(totals.GetValueOrDefault(key) + hits);
             rows++;
@@ -62,9 +85,5 @@ internal static class TotalsCsvReader
     private static DateOnly ParseDate(string path, long line, string column, string text) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
             ? date
-            : throw new FormatException($"{path}: line {line}: {column} {Quote(text)} is not a yyyy-MM-dd date");
-
-    private static string Quote(string text) => $"'{text}'";
-
-    private static string Shorten(string text) => text.Length <= 120 ? text : text[..120] + "...";
+            : throw new FormatException($"{path}: line {line}: {column} is not a yyyy-MM-dd date");
 }

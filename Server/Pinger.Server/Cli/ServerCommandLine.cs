@@ -2,6 +2,7 @@ using System.CommandLine;
 using Pinger.Configuration;
 using Pinger.Server.Configuration;
 using Pinger.Server.Hosting;
+using Pinger.Server.Registry;
 
 namespace Pinger.Server.Cli;
 
@@ -35,11 +36,10 @@ public sealed class ServerCommandLine(TextWriter output, TextWriter error)
         HelpName = "FILE",
     };
 
-    private readonly Option<string> _urls = new("--urls")
+    private readonly Option<string?> _urls = new("--urls")
     {
-        Description = "Listen on these URLs, separated by ';'",
+        Description = "Listen on these URLs, separated by ';', instead of the configured server.listen (default http://127.0.0.1:8080)",
         HelpName = "URLS",
-        DefaultValueFactory = _ => ServerOptions.DefaultUrls,
     };
 
     private readonly Argument<string[]> _logFiles = new("FILE") { Description = "Access logs in Combined Log Format, plain or gzip", Arity = ArgumentArity.OneOrMore };
@@ -69,17 +69,23 @@ public sealed class ServerCommandLine(TextWriter output, TextWriter error)
         {
             _stateDir, _configDir, _schemaDirs, _schemaFiles, _urls,
         };
-        root.SetAction((parse, cancellationToken) => WithSettings(parse, settings =>
+        root.SetAction((parse, cancellationToken) => WithSettings(parse, async configured =>
         {
+            // Under the unit, systemd passes the admin token as a credential; a token the service cannot use stops it here.
+            if (await ReportAsync(AdminTokenSource.Resolve(configured, Environment.GetEnvironmentVariable(AdminTokenSource.CredentialsVariable), credentialsRequired: true)).ConfigureAwait(false) is not { } settings)
+            {
+                return ServerExitCodes.InvalidConfig;
+            }
+
             var schemaDirs = parse.GetValue(_schemaDirs) ?? [];
             var sources = (schemaDirs.Length > 0 ? schemaDirs : settings.SchemaDirectories).Concat(parse.GetValue(_schemaFiles) ?? []);
             var options = new ServerOptions
             {
                 Settings = settings with { SchemaDirectories = sources.Select(Path.GetFullPath).ToArray() },
-                Urls = parse.GetValue(_urls)!,
+                Urls = parse.GetValue(_urls),
                 StateDirectory = parse.GetValue(_stateDir)!,
             };
-            return new ServeCommand(options, error).RunAsync(cancellationToken);
+            return await new ServeCommand(options, error).RunAsync(cancellationToken).ConfigureAwait(false);
         }));
 
         var importLog = new Command("import-log", "Add the countme hits of access logs to the weekly totals (a file imported before is skipped)") { _logFiles };
@@ -92,18 +98,35 @@ public sealed class ServerCommandLine(TextWriter output, TextWriter error)
             Task.FromResult(new ImportCommand(settings, parse.GetValue(_stateDir)!, output, error).ImportTotals(parse.GetValue(_totalsFile)!))));
         root.Subcommands.Add(importTotals);
 
-        var checkConfig = new Command("check-config", "Validate the configuration and print the files read");
-        checkConfig.SetAction((parse, _) => WithSettings(parse, _ =>
+        var checkConfig = new Command("check-config", "Validate the configuration, open every file it names (admin token, field registry) and print the files read");
+        checkConfig.SetAction((parse, _) => WithSettings(parse, async configured =>
         {
             var files = ServerConfigReader.Files(parse.GetValue(_configDir));
-            output.WriteLine(files.Count == 0 ? "no config file: the defaults apply" : "files merged, in order:");
+            await output.WriteLineAsync(files.Count == 0 ? "no config file: the defaults apply" : "files merged, in order:").ConfigureAwait(false);
             foreach (var file in files)
             {
-                output.WriteLine("  " + file);
+                await output.WriteLineAsync("  " + file).ConfigureAwait(false);
             }
 
-            output.WriteLine("pinger-server: the configuration is valid");
-            return Task.FromResult(ServerExitCodes.Ok);
+            // Run by hand, outside the unit, a credential cannot be seen: that is a warning, not an error.
+            if (await ReportAsync(AdminTokenSource.Resolve(configured, Environment.GetEnvironmentVariable(AdminTokenSource.CredentialsVariable), credentialsRequired: false)).ConfigureAwait(false) is null)
+            {
+                return ServerExitCodes.InvalidConfig;
+            }
+
+            try
+            {
+                var registry = FieldRegistryLoader.LoadNonEmpty(configured.SchemaDirectories);
+                await output.WriteLineAsync($"field registry: {registry.ProbeCount} probes from {string.Join(", ", configured.SchemaDirectories)}").ConfigureAwait(false);
+            }
+            catch (NoFieldRegistryException e)
+            {
+                await error.WriteLineAsync("pinger-server: " + e.Message).ConfigureAwait(false);
+                return ServerExitCodes.NoFieldRegistry;
+            }
+
+            await output.WriteLineAsync("pinger-server: the configuration is valid").ConfigureAwait(false);
+            return ServerExitCodes.Ok;
         }));
         root.Subcommands.Add(checkConfig);
         return root;
@@ -124,5 +147,22 @@ public sealed class ServerCommandLine(TextWriter output, TextWriter error)
         }
 
         return await command(settings).ConfigureAwait(false);
+    }
+
+    // Prints the diagnostics; the settings, or null when one of them is an error.
+    private async Task<ServerSettings?> ReportAsync((ServerSettings Settings, IReadOnlyList<ConfigDiagnostic> Diagnostics) checkedSettings)
+    {
+        foreach (var diagnostic in checkedSettings.Diagnostics)
+        {
+            await error.WriteLineAsync("pinger-server: " + diagnostic).ConfigureAwait(false);
+        }
+
+        if (checkedSettings.Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
+        {
+            await error.WriteLineAsync("pinger-server: a file the configuration names cannot be used; not starting").ConfigureAwait(false);
+            return null;
+        }
+
+        return checkedSettings.Settings;
     }
 }

@@ -27,6 +27,13 @@ public static class ServerConfigReader
                 "the postgresql back end needs a connection string", "set storage.postgresql_connection")]);
         }
 
+        if (settings.AdminTokenFile is not null && settings.AdminTokenCredential is not null)
+        {
+            var at = merged.Winners["admin.token_credential"].Entry.Location;
+            return (null, [.. merged.Diagnostics, new ConfigDiagnostic(DiagnosticSeverity.Error, at, "admin.token_credential",
+                "admin.token_file and admin.token_credential both name the admin token", "keep one of them")]);
+        }
+
         return (settings, merged.Diagnostics);
     }
 

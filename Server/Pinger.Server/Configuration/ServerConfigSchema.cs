@@ -11,6 +11,8 @@ public static class ServerConfigSchema
     /// <summary>The server's schema (no probe tables).</summary>
     public static ConfigSchema Instance { get; } = new(
     [
+        new("server", "listen", ConfigValueKind.Array,
+            "The URLs Kestrel listens on, e.g. [\"http://127.0.0.1:8080\"]; the --urls option overrides them (default: http://127.0.0.1:8080, loopback only).", CheckListen),
         new("storage", "backend", ConfigValueKind.String,
             "Where counters are kept: \"sqlite\" (a file in the state directory, the default) or \"postgresql\".", CheckBackend),
         new("storage", "postgresql_connection", ConfigValueKind.String,
@@ -30,7 +32,9 @@ public static class ServerConfigSchema
         new("publishing", "min_count", ConfigValueKind.Integer,
             "Public totals withhold every cell counted fewer times than this (k, default 10).", Range(1, 1_000_000)),
         new("admin", "token_file", ConfigValueKind.String,
-            "A file holding the bearer token of the admin API; without it the admin API is off.", AbsolutePath),
+            "A file holding the bearer token of the admin API, readable by the service and by no other user; without it (or token_credential) the admin API is off.", AbsolutePath),
+        new("admin", "token_credential", ConfigValueKind.String,
+            "The name of the systemd credential (LoadCredential=NAME in the unit) holding the admin token, read from $CREDENTIALS_DIRECTORY; instead of token_file.", CredentialName),
         new("schema", "directories", ConfigValueKind.Array,
             "Directories of field registry files (*.json, as printed by `pinger schema`), replacing the standard ones.", CheckDirectories),
         new("countme", "metalink_redirect", ConfigValueKind.String,
@@ -53,6 +57,22 @@ public static class ServerConfigSchema
         Uri.TryCreate((string)entry.Value, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http" && string.IsNullOrEmpty(uri.Query)
             ? null
             : ("must be an http(s) URL without a query string", "e.g. \"https://mirrors.example.org/metalink\"");
+
+    private static (string, string)? CredentialName(ConfigEntry entry) =>
+        (string)entry.Value is { Length: > 0 } name && name is not "." and not ".." && !name.Contains('/', StringComparison.Ordinal)
+            ? null
+            : ("must be a credential name, not a path", "e.g. \"admin-token\", as named by LoadCredential=admin-token:/etc/pinger-server/admin.token");
+
+    private static (string, string)? CheckListen(ConfigEntry entry) =>
+        TomlStringArray.Parse((string)entry.Value) is { Count: > 0 } urls && urls.All(IsListenUrl)
+            ? null
+            : ("must be a non-empty array of http:// URLs without a path", "e.g. [\"http://127.0.0.1:8080\"]");
+
+    // Kestrel's own forms: a host name, an address, or "*" / "+" for every address. TLS belongs to the reverse proxy.
+    private static bool IsListenUrl(string url) =>
+        url.StartsWith("http://", StringComparison.Ordinal)
+        && Uri.TryCreate(url.Replace("://*:", "://0.0.0.0:", StringComparison.Ordinal).Replace("://+:", "://0.0.0.0:", StringComparison.Ordinal), UriKind.Absolute, out var uri)
+        && uri.AbsolutePath == "/" && string.IsNullOrEmpty(uri.Query);
 
     private static (string, string)? CheckDirectories(ConfigEntry entry) =>
         TomlStringArray.Parse((string)entry.Value) is { } paths && paths.All(Path.IsPathFullyQualified)

@@ -6,7 +6,13 @@ namespace Pinger.Server.Configuration;
 public sealed record ServerSettings
 {
     /// <summary>The standard schema directories, distribution first, so the admin's file of the same name wins.</summary>
-    public static readonly IReadOnlyList<string> StandardSchemaDirectories = ["/usr/lib/pinger-server/schema.d", "/etc/pinger-server/schema.d"];
+    public static IReadOnlyList<string> StandardSchemaDirectories => SchemaSearchPaths.Standard;
+
+    /// <summary>The default listening address: loopback only, a reverse proxy faces the network.</summary>
+    public static readonly IReadOnlyList<string> DefaultListenUrls = ["http://127.0.0.1:8080"];
+
+    /// <summary>Kestrel's listening URLs (<c>server.listen</c>).</summary>
+    public IReadOnlyList<string> ListenUrls { get; init; } = DefaultListenUrls;
 
     /// <summary>Where counters are kept.</summary>
     public StorageBackend Backend { get; init; } = StorageBackend.Sqlite;
@@ -38,6 +44,9 @@ public sealed record ServerSettings
     /// <summary>The admin bearer token's file, or null when the admin API is off.</summary>
     public string? AdminTokenFile { get; init; }
 
+    /// <summary>The systemd credential holding the admin token, resolved into <see cref="AdminTokenFile"/> at start.</summary>
+    public string? AdminTokenCredential { get; init; }
+
     /// <summary>The directories of field registry files (or single files), in precedence order.</summary>
     public IReadOnlyList<string> SchemaDirectories { get; init; } = StandardSchemaDirectories;
 
@@ -55,6 +64,7 @@ public sealed record ServerSettings
         long? Number(string key) => (long?)config.Get(key)?.Value;
         return new ServerSettings
         {
+            ListenUrls = Text("server.listen") is { } listen ? TomlStringArray.Parse(listen)! : defaults.ListenUrls,
             Backend = Text("storage.backend") == "postgresql" ? StorageBackend.PostgreSql : StorageBackend.Sqlite,
             PostgreSqlConnection = Text("storage.postgresql_connection"),
             MinFreeDiskBytes = Number("storage.min_free_disk_mb") * 1024 * 1024 ?? defaults.MinFreeDiskBytes,
@@ -65,6 +75,7 @@ public sealed record ServerSettings
             ClockSkew = Number("ingest.clock_skew_seconds") is { } skew ? TimeSpan.FromSeconds(skew) : defaults.ClockSkew,
             MinCount = Number("publishing.min_count") ?? defaults.MinCount,
             AdminTokenFile = Text("admin.token_file"),
+            AdminTokenCredential = Text("admin.token_credential"),
             SchemaDirectories = Text("schema.directories") is { } dirs ? TomlStringArray.Parse(dirs)! : defaults.SchemaDirectories,
             MetalinkRedirect = Text("countme.metalink_redirect"),
             MirrorlistRedirect = Text("countme.mirrorlist_redirect"),

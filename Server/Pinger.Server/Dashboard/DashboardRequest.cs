@@ -31,11 +31,6 @@ public static class DashboardRequest
             breakdown = known;
         }
 
-        if (totals.From is { } from && totals.To is { } to && from > to)
-        {
-            return (null, new ReportProblem("from", "must not be after \"to\""));
-        }
-
         return (new DashboardQuery(totals.Kind ?? WindowKind.Week, breakdown, totals.From, totals.To), null);
     }
 }

@@ -7,17 +7,14 @@ namespace Pinger.Server.Hosting;
 /// <summary>Everything a server instance is built from: the command line's choices over the config's settings.</summary>
 public sealed record ServerOptions
 {
-    /// <summary>The default listening address: loopback only, a reverse proxy faces the network.</summary>
-    public const string DefaultUrls = "http://127.0.0.1:8080";
-
     /// <summary>The default state directory.</summary>
     public const string DefaultStateDirectory = "/var/lib/pinger-server";
 
     /// <summary>The effective settings.</summary>
     public required ServerSettings Settings { get; init; }
 
-    /// <summary>Kestrel's listening URLs, separated by ';'.</summary>
-    public string Urls { get; init; } = DefaultUrls;
+    /// <summary>Kestrel's listening URLs, separated by ';'; null for the settings' <c>server.listen</c>.</summary>
+    public string? Urls { get; init; }
 
     /// <summary>Where the SQLite file lives.</summary>
     public string StateDirectory { get; init; } = DefaultStateDirectory;

@@ -27,6 +27,29 @@ public static class FieldRegistryLoader
         return new FieldRegistry(probes);
     }
 
+    /// <summary>
+    /// The registry a server can count with: at least one probe. Throws <see cref="NoFieldRegistryException"/> saying
+    /// which directories were searched, or which file is wrong.
+    /// </summary>
+    public static FieldRegistry LoadNonEmpty(IReadOnlyList<string> directories)
+    {
+        FieldRegistry registry;
+        try
+        {
+            registry = Load(directories);
+        }
+        catch (FormatException e)
+        {
+            throw new NoFieldRegistryException("the field registry cannot be read: " + e.Message, e);
+        }
+
+        return registry.ProbeCount > 0
+            ? registry
+            : throw new NoFieldRegistryException(
+                $"no field registry: no probe in any *.json of {string.Join(", ", directories)}; every report would be refused "
+                + "(write one with `pinger schema > DIR/pinger.json`, or name the directories in schema.directories or with --schema-dir)");
+    }
+
     /// <summary>A cheap summary of the files (names, sizes, times): when it changes, the registry is reloaded.</summary>
     public static string Fingerprint(IEnumerable<string> directories) =>
         string.Join('\n', Files(directories).Select(f =>

@@ -6,7 +6,9 @@ namespace Pinger.Server.Registry;
 /// <summary>
 /// Holds the current registry and reloads it when the schema files change, without a restart: a file system
 /// watcher reacts at once, and a periodic check of the files' fingerprint catches what watchers miss (a directory
-/// created later, a network file system). A bad file keeps the previous registry and logs the error.
+/// created later, a network file system). It starts only with a registry that knows a probe; later, a bad file or
+/// files that vanish keep the previous registry and log the error, so a reload never leaves a registry that refuses
+/// every report.
 /// </summary>
 public sealed partial class FieldRegistrySource : BackgroundService
 {
@@ -14,16 +16,18 @@ public sealed partial class FieldRegistrySource : BackgroundService
     private readonly ILogger<FieldRegistrySource> _logger;
     private readonly SemaphoreSlim _changed = new(0);
     private readonly TimeSpan _pollInterval;
-    private string _fingerprint = string.Empty;
-    private volatile FieldRegistry _current = FieldRegistry.Empty;
+    private string _fingerprint;
+    private volatile FieldRegistry _current;
 
-    /// <summary>Loads the registry from <paramref name="directories"/> at once.</summary>
+    /// <summary>Loads the registry from <paramref name="directories"/> at once; throws <see cref="NoFieldRegistryException"/> when it is empty or unreadable.</summary>
     public FieldRegistrySource(IReadOnlyList<string> directories, TimeSpan pollInterval, ILogger<FieldRegistrySource> logger)
     {
         _directories = directories;
         _pollInterval = pollInterval;
         _logger = logger;
-        Reload();
+        _fingerprint = FieldRegistryLoader.Fingerprint(directories);
+        _current = FieldRegistryLoader.LoadNonEmpty(directories);
+        LogLoaded(_current.ProbeCount, string.Join(", ", _directories));
     }
 
     /// <summary>The registry reports are checked against now.</summary>
@@ -41,16 +45,15 @@ public sealed partial class FieldRegistrySource : BackgroundService
         _fingerprint = fingerprint;
         try
         {
-            _current = FieldRegistryLoader.Load(_directories);
-            if (_current.ProbeCount == 0)
+            var loaded = FieldRegistryLoader.Load(_directories);
+            if (loaded.ProbeCount == 0)
             {
-                LogEmpty(string.Join(", ", _directories));
-            }
-            else
-            {
-                LogLoaded(_current.ProbeCount, string.Join(", ", _directories));
+                LogEmptyKept(string.Join(", ", _directories), _current.ProbeCount);
+                return false;
             }
 
+            _current = loaded;
+            LogLoaded(_current.ProbeCount, string.Join(", ", _directories));
             return true;
         }
         catch (FormatException e)
@@ -105,8 +108,8 @@ public sealed partial class FieldRegistrySource : BackgroundService
     [LoggerMessage(Level = LogLevel.Information, Message = "Field registry loaded: {ProbeCount} probes from {Directories}")]
     private partial void LogLoaded(int probeCount, string directories);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "No field registry file (*.json from `pinger schema`) in {Directories}: every report is refused until one is added")]
-    private partial void LogEmpty(string directories);
+    [LoggerMessage(Level = LogLevel.Error, Message = "No probe left in the field registry files (*.json from `pinger schema`) of {Directories}: the previous registry ({ProbeCount} probes) stays in force")]
+    private partial void LogEmptyKept(string directories, int probeCount);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Field registry not reloaded, the previous one stays in force: {Problem}")]
     private partial void LogRejected(string problem);

@@ -43,6 +43,7 @@ internal sealed class CampaignDirectory : IDisposable
     {
         var token = System.IO.Path.Combine(Path, "admin-token");
         File.WriteAllText(token, AdminToken);
+        File.SetUnixFileMode(token, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         File.WriteAllText(System.IO.Path.Combine(ConfigDirectory, "50-campaign.toml"),
             $"[ingest]\nrate_limit_per_minute = 0\n[admin]\ntoken_file = \"{token}\"\n{extra}");
     }

@@ -25,8 +25,12 @@ internal sealed partial class PublishedServer : IDisposable
 
     public bool HasExited => _process.HasExited;
 
-    /// <summary>Starts the server with <paramref name="arguments"/> and waits until it listens.</summary>
-    public static async Task<PublishedServer> StartAsync(IEnumerable<string> arguments, ServerLog log)
+    /// <summary>
+    /// Starts the server with <paramref name="arguments"/> and <paramref name="environment"/> added, and waits until it
+    /// listens: on a free port unless <paramref name="freePort"/> is false (the configuration then chooses).
+    /// </summary>
+    public static async Task<PublishedServer> StartAsync(
+        IEnumerable<string> arguments, ServerLog log, IReadOnlyDictionary<string, string>? environment = null, bool freePort = true)
     {
         var start = new ProcessStartInfo(PublishedTree.ServerExecutable)
         {
@@ -34,9 +38,14 @@ internal sealed partial class PublishedServer : IDisposable
             RedirectStandardOutput = true,
             UseShellExecute = false,
         };
-        foreach (var argument in arguments.Concat(["--urls", "http://127.0.0.1:0"]))
+        foreach (var argument in freePort ? arguments.Concat(["--urls", "http://127.0.0.1:0"]) : arguments)
         {
             start.ArgumentList.Add(argument);
+        }
+
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
         }
 
         var process = Process.Start(start)!;

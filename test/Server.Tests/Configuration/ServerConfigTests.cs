@@ -86,12 +86,15 @@ public sealed class ServerConfigTests
     public async Task Check_config_says_a_valid_config_is_valid()
     {
         using var directory = new TempDirectory();
-        File.WriteAllText(Path.Combine(directory.Path, "10-ok.toml"), "[publishing]\nmin_count = 3\n");
+        var schema = Directory.CreateDirectory(Path.Combine(directory.Path, "schema.d")).FullName;
+        File.WriteAllText(Path.Combine(schema, "10-test.json"), TestSchema.Json(TestSchema.Standard));
+        File.WriteAllText(Path.Combine(directory.Path, "10-ok.toml"), $"[publishing]\nmin_count = 3\n[schema]\ndirectories = [\"{schema}\"]\n");
 
         var run = await CommandRun.RunAsync("check-config", "--config-dir", directory.Path);
 
         Assert.AreEqual(ServerExitCodes.Ok, run.ExitCode, run.Error);
         StringAssert.Contains(run.Output, Path.Combine(directory.Path, "10-ok.toml"));
+        StringAssert.Contains(run.Output, $"field registry: {TestSchema.Standard.Count} probes from {schema}");
         StringAssert.Contains(run.Output, "the configuration is valid");
     }
 
@@ -109,17 +112,18 @@ public sealed class ServerConfigTests
     }
 
     [TestMethod]
-    public async Task A_short_admin_token_stops_the_start_with_exit_code_1()
+    public async Task A_short_admin_token_stops_the_start_as_a_configuration_error_naming_the_key()
     {
         using var directory = new TempDirectory();
         var token = Path.Combine(directory.Path, "token");
         File.WriteAllText(token, "short\n");
+        File.SetUnixFileMode(token, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         File.WriteAllText(Path.Combine(directory.Path, "50-admin.toml"), $"[admin]\ntoken_file = \"{token}\"\n");
 
         var run = await CommandRun.RunAsync("--config-dir", directory.Path, "--state-dir", Path.Combine(directory.Path, "state"), "--urls", "http://127.0.0.1:0");
 
-        Assert.AreEqual(ServerExitCodes.Failure, run.ExitCode);
-        StringAssert.Contains(run.Error, "the admin token must be at least 16 characters");
+        Assert.AreEqual(ServerExitCodes.InvalidConfig, run.ExitCode);
+        StringAssert.Contains(run.Error, $"'admin.token_file': {token}: the token is shorter than 16 characters");
     }
 
     [TestMethod]

@@ -48,6 +48,7 @@ public sealed class CrashTests
         var config = Directory.CreateDirectory(Path.Combine(directory.Path, "config.d")).FullName;
         var token = Path.Combine(directory.Path, "admin-token");
         await File.WriteAllTextAsync(token, Totals.AdminToken);
+        File.SetUnixFileMode(token, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         await File.WriteAllTextAsync(Path.Combine(config, "10-test.toml"), $"[ingest]\nrate_limit_per_minute = 0\n[admin]\ntoken_file = \"{token}\"\n");
         return ["--state-dir", Path.Combine(directory.Path, "state"), "--config-dir", config, "--schema-dir", schema];
     }
