@@ -27,11 +27,11 @@ public static class DashboardPage
         {
             WriteReports(html, view);
             WriteCountme(html, view);
-            ShareTables.Write(html, view.Shares, view.MinCount);
+            ShareTables.Write(html, view.Shares);
         }
 
         WriteDownloads(html, view);
-        CollectedPanel.Write(html, view.Registry, view.MinCount);
+        CollectedPanel.Write(html, view.Registry, view.Epsilon);
         html.Append("</main><footer><p>This page runs no script and loads nothing from elsewhere. Its numbers are those of "
             + "<a href=\"/v1/totals\">/v1/totals</a>: the same query, the same withholding.</p></footer></body></html>\n");
         return html.ToString();
@@ -58,7 +58,7 @@ public static class DashboardPage
     {
         html.Append("<section id=\"empty\" class=\"empty\" aria-labelledby=\"empty-h\"><h2 id=\"empty-h\">Nothing to show yet</h2>");
         html.Append(CultureInfo.InvariantCulture, $"<p>No machine has a published count in this range ({Html.Day(view.Range.From)} to {Html.Day(view.Range.To)}). ");
-        html.Append(CultureInfo.InvariantCulture, $"Machines appear here once at least {Html.Number(view.MinCount)} of them report in a window: ");
+        html.Append("Windows appear here once they have ended and enough machines reported in them for a noisy count to clear its threshold: ");
         html.Append("each runs <code>pinger run</code> from its timer and sends one report per window. ");
         html.Append("Existing countme totals can be loaded with <code>pinger-server import-totals FILE</code>.</p>");
         html.Append(CultureInfo.InvariantCulture, $"<p><a href=\"{Html.Encode(DashboardLinks.Page(WindowKind.Month, view.Query.Breakdown))}\">Try monthly windows</a> ");

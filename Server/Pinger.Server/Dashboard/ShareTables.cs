@@ -13,7 +13,7 @@ namespace Pinger.Server.Dashboard;
 public static class ShareTables
 {
     /// <summary>Writes the section for <paramref name="shares"/>.</summary>
-    public static void Write(StringBuilder html, WindowShares shares, long minCount)
+    public static void Write(StringBuilder html, WindowShares shares)
     {
         html.Append("<section id=\"shares\" aria-labelledby=\"shares-h\">");
         if (shares.Window is not { } window)
@@ -31,8 +31,7 @@ public static class ShareTables
             html.Append(" <strong class=\"open\">It is still open: its counts still grow.</strong>");
         }
 
-        html.Append(CultureInfo.InvariantCulture,
-            $" Values counted fewer than {Html.Number(minCount)} times are withheld, as in the public totals.</p>");
+        html.Append(" Counts carry noise, and values whose noisy count is small are withheld, as in the public totals.</p>");
         foreach (var probe in shares.Probes)
         {
             html.Append(CultureInfo.InvariantCulture, $"<h3>{Html.Encode(probe.Probe.ProbeId)}</h3><div class=\"fields\">");
