@@ -54,7 +54,7 @@ internal sealed class DashboardServer : IAsyncDisposable
 
         var options = new ServerOptions
         {
-            Settings = new ServerSettings { SchemaDirectories = [schemaDirectory], RateLimitPerMinute = 0, MinCount = minCount },
+            Settings = new ServerSettings { SchemaDirectories = [schemaDirectory], RateLimitPerMinute = 0, MinCount = minCount, Epsilon = 100m },
             Urls = "http://127.0.0.1:0",
             StateDirectory = stateDirectory,
             Clock = new FixedClock(FixedClock.Friday),
