@@ -16,7 +16,7 @@ public static class DashboardPage
         var html = new StringBuilder(64 * 1024);
         DocumentStart(html, "Pinger: machines by version, platform and age", stylesheet);
         html.Append("<header><h1>Pinger</h1><p>How many machines run which version, on which platform, how old they are, "
-            + "and how that changes from window to window. Counted from the machines' own reports; small counts are withheld.</p></header>");
+            + "and how that changes from window to window. Counted from the machines' own reports, released with noise once a window has ended; small noisy counts are withheld.</p></header>");
         ViewControls.Write(html, view, today);
         html.Append("<main id=\"main\">");
         if (view.IsEmpty)
@@ -72,10 +72,10 @@ public static class DashboardPage
         var title = $"Machines per {Noun(kind)}, by {breakdown}";
         html.Append(CultureInfo.InvariantCulture, $"<section id=\"over-time\" aria-labelledby=\"over-time-h\"><h2 id=\"over-time-h\">{Html.Encode(title)}</h2>");
         html.Append(CultureInfo.InvariantCulture, $"<p>Machines that reported in each {Noun(kind)} from {Html.Day(view.Range.From)} to {Html.Day(view.Range.To)}. ");
-        html.Append(CultureInfo.InvariantCulture, $"\u201cOther\u201d gathers smaller series and machines whose {Html.Encode(breakdown)} was withheld.");
+        html.Append(CultureInfo.InvariantCulture, $"Each bar adds the released counts of the {Html.Encode(breakdown)} values; a value whose noisy count fell under the threshold is in no bar, and \u201cother\u201d gathers the smaller series.");
         if (view.Reports.Provisional is not null)
         {
-            html.Append(CultureInfo.InvariantCulture, $" The last {Noun(kind)} is still open (hatched): its count still grows.");
+            html.Append(CultureInfo.InvariantCulture, $" The last {Noun(kind)} is still open (hatched): it is published once it has ended.");
         }
 
         html.Append("</p>");

@@ -23,7 +23,7 @@ public static class DashboardReader
             epsilon,
             ReportSeries.Build(totals, range, query.Breakdown, current),
             ReadCountme(published, range, query.Breakdown, today),
-            SharesBuilder.Build(totals, registry, range, current),
+            SharesBuilder.Build(totals, registry, range),
             registry);
     }
 

@@ -2,7 +2,7 @@ using Pinger.Server.Registry;
 
 namespace Pinger.Server.Dashboard;
 
-/// <summary>Everything one rendering of the page shows; built only from published (suppressed) numbers.</summary>
+/// <summary>Everything one rendering of the page shows; built only from published (released) numbers.</summary>
 /// <param name="Query">What the visitor asked for.</param>
 /// <param name="Range">The windows of the reports chart.</param>
 /// <param name="Epsilon">The per-window ε every figure is released under.</param>

@@ -3,11 +3,11 @@ using Pinger.Server.Registry;
 namespace Pinger.Server.Publishing;
 
 /// <summary>
-/// How a window's ε is split across its releases. The marginals people read most get the large shares: the OS
-/// release and the platform a quarter each, the countme tuples (which the dashboard's age chart reads) a quarter;
-/// the window's report count a twentieth; the other declared fields share the last fifth equally. A field the
-/// registry does not declare gets nothing and is never published. The split depends only on ε and the registry,
-/// which are public, never on the counts.
+/// How a window's ε is split across its releases. The marginals people read most, and the dashboard's charts read,
+/// get the large shares: the OS release and the platform 3/8 each, the age bucket 1/10; the countme-tuple cross-tab,
+/// the window's report count and the other declared fields (shared equally) 1/20 each. A field the registry does
+/// not declare gets nothing and is never published. The split depends only on ε and the registry, which are
+/// public, never on the counts.
 /// </summary>
 /// <param name="epsilon">The budget of one window (<c>publishing.epsilon</c>).</param>
 /// <param name="delta">The chance that a cell one machine alone put there gets through the threshold.</param>
@@ -22,6 +22,9 @@ public sealed class PrivacyBudget(decimal epsilon, double delta, long minCount)
     /// <summary>The release name of the countme-tuple cross-tab.</summary>
     public const string SystemsPart = "systems";
 
+    /// <summary>The release name of the age-bucket marginal (the <c>sys_age</c> of the countme tuples), read on the dashboard's age chart.</summary>
+    public const string AgePart = "systems.sys_age";
+
     /// <summary>The OS release field, read on the dashboard's version chart.</summary>
     public const string OsReleaseField = "os-versions.version_id";
 
@@ -31,7 +34,8 @@ public sealed class PrivacyBudget(decimal epsilon, double delta, long minCount)
     /// <summary>The default δ per cell: small against one over the number of machines of any deployment.</summary>
     public const double DefaultDelta = 1e-7;
 
-    private static readonly Rational Quarter = new(1, 4);
+    private static readonly Rational Marginal = new(3, 8);
+    private static readonly Rational Twentieth = new(1, 20);
 
     /// <summary>The window's whole budget.</summary>
     public decimal Epsilon => epsilon;
@@ -46,12 +50,13 @@ public sealed class PrivacyBudget(decimal epsilon, double delta, long minCount)
         var others = fields.Count(f => f.Name is not OsReleaseField and not PlatformField);
         var parts = new List<ReleasePart>
         {
-            Part(ReportsPart, new Rational(1, 20), 1),
-            Part(SystemsPart, Quarter, 1),
+            Part(ReportsPart, Twentieth, 1),
+            Part(SystemsPart, Twentieth, 1),
+            Part(AgePart, new Rational(1, 10), 1),
         };
         foreach (var (name, maxItems) in fields)
         {
-            var share = name is OsReleaseField or PlatformField ? Quarter : new Rational(1, 5) / new Rational(others, 1);
+            var share = name is OsReleaseField or PlatformField ? Marginal : Twentieth / new Rational(others, 1);
             parts.Add(Part(name, share, Math.Max(1, maxItems)));
         }
 

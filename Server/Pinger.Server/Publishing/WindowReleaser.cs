@@ -5,8 +5,8 @@ using Pinger.Server.Storage;
 namespace Pinger.Server.Publishing;
 
 /// <summary>
-/// Computes a window's release from its exact counters: every field histogram, the countme-tuple cross-tab and the
-/// report count each get discrete Laplace noise sized by their share of ε, and cells whose noisy count falls below
+/// Computes a window's release from its exact counters: every field histogram, the countme-tuple cross-tab, its
+/// age-bucket marginal (published as the cells of <see cref="PrivacyBudget.AgePart"/>) and the report count each get discrete Laplace noise sized by their share of ε, and cells whose noisy count falls below
 /// their threshold are withheld. Cells that were never counted are not invented: the threshold is what makes their
 /// presence private (δ).
 /// </summary>
@@ -27,6 +27,15 @@ public sealed class WindowReleaser(PrivacyBudget budget, DiscreteLaplace noise)
             if (parts.TryGetValue(cell.Field, out var part) && Noisy(part, cell.Count) is { } count)
             {
                 cells.Add(cell with { Count = count });
+            }
+        }
+
+        // The age marginal is read from the exact tuples, not summed from noisy ones: one draw per bucket.
+        foreach (var bucket in counted.Systems.Where(s => s.Window == window).GroupBy(s => s.System.SysAge, StringComparer.Ordinal))
+        {
+            if (Noisy(parts[PrivacyBudget.AgePart], bucket.Sum(s => s.Count)) is { } count)
+            {
+                cells.Add(new TotalsCell(window, PrivacyBudget.AgePart, bucket.Key, count));
             }
         }
 
