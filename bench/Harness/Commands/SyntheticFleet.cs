@@ -7,9 +7,9 @@ namespace Pinger.Bench.Harness.Commands;
 
 /// <summary>
 /// A made-up fleet of Fedora CoreOS machines for the privacy bench. Each machine has a platform (a long tail, as
-/// clouds and bare metal are), an install week (the fleet grows through the year, which moves the age buckets),
-/// and an upgrade lag: a new release comes out every 26 weeks and a machine moves to it that many weeks later;
-/// a few machines are pinned and never move. A machine misses a week now and then (powered off).
+/// clouds and bare metal are), an install week before the year, and for three in ten a reinstall during it (which
+/// moves the age buckets), and an upgrade lag: a new release comes out every 26 weeks and a machine moves to it
+/// that many weeks later; a few machines are pinned and never move. A machine misses a week now and then.
 /// </summary>
 internal sealed class SyntheticFleet
 {
@@ -18,7 +18,7 @@ internal sealed class SyntheticFleet
     private static readonly (string Platform, double Share)[] Platforms =
     [
         ("aws", 0.30), ("metal", 0.20), ("qemu", 0.14), ("azure", 0.10), ("gcp", 0.09), ("openstack", 0.06), ("vmware", 0.05),
-        ("digitalocean", 0.025), ("hetzner", 0.015), ("ibmcloud", 0.01), ("exoscale", 0.006), ("vultr", 0.004),
+        ("digitalocean", 0.025), ("hetzner", 0.015), ("ibmcloud", 0.012), ("exoscale", 0.004), ("vultr", 0.004),
     ];
 
     private readonly Machine[] _machines;
@@ -33,10 +33,11 @@ internal sealed class SyntheticFleet
         for (var i = 0; i < count; i++)
         {
             var platform = Pick(random.NextDouble());
-            var installWeek = random.Next(-150, 40);
+            var installWeek = random.Next(-150, 0);
+            var reinstallWeek = random.NextDouble() < 0.3 ? random.Next(0, 52) : int.MaxValue;
             var lag = random.NextDouble() < 0.06 ? 1000 : (int)Math.Round(-6 * Math.Log(1 - random.NextDouble()));
             var arch = random.NextDouble() < 0.8 ? "x86_64" : "aarch64";
-            machines[i] = new Machine(platform, installWeek, lag, arch);
+            machines[i] = new Machine(platform, installWeek, reinstallWeek, lag, arch);
         }
 
         return new SyntheticFleet(machines, random);
@@ -50,14 +51,15 @@ internal sealed class SyntheticFleet
         long reports = 0;
         foreach (var machine in _machines)
         {
-            if (machine.InstallWeek > week || _random.NextDouble() < 0.03)
+            if (_random.NextDouble() < 0.03)
             {
                 continue;
             }
 
             reports++;
-            var version = Releases.Where(r => r.Week <= Math.Max(machine.InstallWeek, week - machine.Lag)).Select(r => r.Version).DefaultIfEmpty(Releases[0].Version).Last();
-            var age = (week - machine.InstallWeek) switch
+            var installed = machine.ReinstallWeek <= week ? machine.ReinstallWeek : machine.InstallWeek;
+            var version = Releases.Where(r => r.Week <= Math.Max(installed, week - machine.Lag)).Select(r => r.Version).DefaultIfEmpty(Releases[0].Version).Last();
+            var age = (week - installed) switch
             {
                 < 1 => "1",
                 < 4 => "2",
@@ -95,5 +97,5 @@ internal sealed class SyntheticFleet
         return Platforms[^1].Platform;
     }
 
-    private sealed record Machine(string Platform, int InstallWeek, int Lag, string Arch);
+    private sealed record Machine(string Platform, int InstallWeek, int ReinstallWeek, int Lag, string Arch);
 }

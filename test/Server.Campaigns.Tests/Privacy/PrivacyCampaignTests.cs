@@ -166,7 +166,7 @@ public sealed class PrivacyCampaignTests
             }
         }
 
-        foreach (var (path, countColumn) in new[] { ("/v1/totals.csv", 4), ("/v1/systems.csv", 8), ("/v1/countme/totals.csv?provisional=1", 2) })
+        foreach (var (path, countColumn) in new[] { ("/v1/totals.csv", 4), ("/v1/systems.csv", 8), ("/v1/countme/totals.csv", 2) })
         {
             foreach (var line in (await client.GetStringAsync(new Uri(path, UriKind.Relative))).Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1))
             {
