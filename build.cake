@@ -244,6 +244,10 @@ Measured("BenchTotals")
     .Description("Totals latency after --reports=N counted reports (default 10,000,000) over 52 weeks (SQLite, seeded by bench/TotalsSeed): /v1/totals against /healthz over --requests=30.")
     .Does(() => Harness($"totals --reports {Argument("reports", 10_000_000L)} --requests {Argument("requests", 30)}"));
 
+Measured("BenchPrivacy")
+    .Description("Releases 52 weeks of a synthetic fleet of 100,000 machines through the server's differential privacy at ε = 1 and prints the error table of every OS release and platform with ≥ 1% share; PASS/FAIL against ±2% (--epsilon, --seed).")
+    .Does(() => Harness($"privacy --machines 100000 --weeks 52 --epsilon {Argument("epsilon", "1")} --seed {Argument("seed", 1)}"));
+
 Task("BenchCountme")
     .Description("Imports synthetic access logs (plain and gzip; --sizes=50,200 MB), one process each, printing MB/s and peak working set.")
     .IsDependentOn("Prerequisites")

@@ -13,6 +13,8 @@ const string Usage = """
       server [--seconds 15]
       totals [--reports 10000000] [--requests 30]
       countme [--sizes 50,200]
+      privacy [--machines 100000] [--weeks 52] [--epsilon 1] [--seed 1]
+                                                      DP weekly release error table of a synthetic fleet
       plugins --trivial DIR [--runs 30]
       performance                                     the table of this build's bench figures
       fuzz [--seconds 600] [--targets reports,config] [--configuration Release]
@@ -44,6 +46,7 @@ try
         "fuzz" => FuzzCommand.Run(options, layout),
         "demo" => await DemoCommand.RunAsync(layout),
         "docs" => DocsCommand.Run(layout),
+        "privacy" => PrivacyBench.Run(options, layout),
         _ => throw new HarnessException($"unknown command '{args[0]}'\n{Usage}"),
     };
 }

@@ -29,8 +29,12 @@ public static class ServerConfigSchema
             "Behind a reverse proxy: key the rate limit on the last X-Forwarded-For address (held in memory only) instead of the proxy's (default false)."),
         new("ingest", "clock_skew_seconds", ConfigValueKind.Integer,
             "How far a client's clock may be off when it names its windows (default 600).", Range(0, 86_400)),
+        new("publishing", "epsilon", ConfigValueKind.Float,
+            "The differential privacy budget of each window's public release, split across its histograms (docs/privacy.md; default 1.0).", EpsilonRange),
         new("publishing", "min_count", ConfigValueKind.Integer,
-            "Public totals withhold every cell counted fewer times than this (k, default 10).", Range(1, 1_000_000)),
+            "A floor under the noise thresholds: public noisy counts below it are withheld as well (default 10).", Range(1, 1_000_000)),
+        new("metrics", "listen", ConfigValueKind.String,
+            "Serve /metrics on this loopback URL (e.g. \"http://127.0.0.1:9464\") instead of the main listener.", LoopbackUrl),
         new("admin", "token_file", ConfigValueKind.String,
             "A file holding the bearer token of the admin API, readable by the service and by no other user; without it (or token_credential) the admin API is off.", AbsolutePath),
         new("admin", "token_credential", ConfigValueKind.String,
@@ -49,6 +53,14 @@ public static class ServerConfigSchema
 
     private static Func<ConfigEntry, (string, string)?> Range(long min, long max) => entry =>
         (long)entry.Value >= min && (long)entry.Value <= max ? null : ($"must be between {min} and {max}", $"write a whole number from {min} to {max}");
+
+    private static (string, string)? EpsilonRange(ConfigEntry entry) =>
+        (double)entry.Value is >= 0.01 and <= 100 ? null : ("must be between 0.01 and 100", "write a number such as 1.0");
+
+    private static (string, string)? LoopbackUrl(ConfigEntry entry) =>
+        Uri.TryCreate((string)entry.Value, UriKind.Absolute, out var uri) && uri.Scheme == "http" && uri.IsLoopback && uri.Port > 0 && uri.AbsolutePath == "/"
+            ? null
+            : ("must be an http URL on a loopback address", "e.g. \"http://127.0.0.1:9464\"");
 
     private static (string, string)? AbsolutePath(ConfigEntry entry) =>
         Path.IsPathFullyQualified((string)entry.Value) ? null : ("must be an absolute path", "write a path starting with /");

@@ -38,8 +38,14 @@ public sealed record ServerSettings
     /// <summary>How far off a client's clock may be when it names its windows.</summary>
     public TimeSpan ClockSkew { get; init; } = TimeSpan.FromMinutes(10);
 
-    /// <summary>k: public cells counted fewer times are withheld.</summary>
+    /// <summary>A floor under the noisy thresholds: public noisy counts below it are withheld too.</summary>
     public long MinCount { get; init; } = 10;
+
+    /// <summary>The differential privacy budget ε of each window's public release.</summary>
+    public decimal Epsilon { get; init; } = 1.0m;
+
+    /// <summary>Where /metrics is served instead of the main listener (a loopback URL), or null for the main one.</summary>
+    public string? MetricsListen { get; init; }
 
     /// <summary>The admin bearer token's file, or null when the admin API is off.</summary>
     public string? AdminTokenFile { get; init; }
@@ -74,6 +80,8 @@ public sealed record ServerSettings
             RateLimitByForwardedFor = (bool?)config.Get("ingest.rate_limit_by_forwarded_for")?.Value ?? false,
             ClockSkew = Number("ingest.clock_skew_seconds") is { } skew ? TimeSpan.FromSeconds(skew) : defaults.ClockSkew,
             MinCount = Number("publishing.min_count") ?? defaults.MinCount,
+            Epsilon = config.Get("publishing.epsilon")?.Value is double epsilon ? decimal.Round((decimal)epsilon, 4) : defaults.Epsilon,
+            MetricsListen = Text("metrics.listen"),
             AdminTokenFile = Text("admin.token_file"),
             AdminTokenCredential = Text("admin.token_credential"),
             SchemaDirectories = Text("schema.directories") is { } dirs ? TomlStringArray.Parse(dirs)! : defaults.SchemaDirectories,

@@ -3,10 +3,10 @@ namespace Pinger.Server.Dashboard;
 /// <summary>What the over-time charts stack their bars by.</summary>
 public enum Breakdown
 {
-    /// <summary>The OS name and version of the countme tuple.</summary>
+    /// <summary>The OS release (<c>os-versions.version_id</c>; countme rows: OS name and version).</summary>
     Version,
 
-    /// <summary>The platform of the countme tuple (reports only: countme totals carry none).</summary>
+    /// <summary>The platform (<c>platform.id</c>; reports only: countme totals carry none).</summary>
     Platform,
 
     /// <summary>Countme's age bucket.</summary>

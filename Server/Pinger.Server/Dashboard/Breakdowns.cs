@@ -29,12 +29,11 @@ public static class Breakdowns
         _ => "age",
     };
 
-    /// <summary>The series a report's countme tuple counts for.</summary>
-    public static string LabelOf(Breakdown breakdown, SystemTuple system) => breakdown switch
+    /// <summary>The series a released value of the breakdown's marginal counts for.</summary>
+    public static string LabelOf(Breakdown breakdown, string value) => breakdown switch
     {
-        Breakdown.Version => VersionLabel(system.OsName, system.OsVersion),
-        Breakdown.Platform => system.Platform.Length > 0 ? system.Platform : NotReported,
-        _ => AgeLabel(system.SysAge),
+        Breakdown.Age => AgeLabel(value),
+        _ => value.Length > 0 ? value : NotReported,
     };
 
     /// <summary>The series a countme row counts for; countme rows carry no platform, so that falls back to the version.</summary>

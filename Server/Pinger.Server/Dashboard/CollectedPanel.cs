@@ -14,14 +14,16 @@ namespace Pinger.Server.Dashboard;
 public static class CollectedPanel
 {
     /// <summary>Writes the panel.</summary>
-    public static void Write(StringBuilder html, FieldRegistry registry, long minCount)
+    public static void Write(StringBuilder html, FieldRegistry registry, decimal epsilon)
     {
         html.Append("<section id=\"collected\" aria-labelledby=\"collected-h\"><h2 id=\"collected-h\">What is collected and how it is used</h2>");
         html.Append("<p>A machine running <code>pinger</code> sends one small report per day, week and month. The server counts it in "
             + "each window and keeps the counts only: no report, no address, no User-Agent, no host name, nothing finer than a window. "
             + "Every value is one a probe declares below, from a fixed list or a strict pattern; nothing identifies a machine.</p>");
-        html.Append(CultureInfo.InvariantCulture, $"<p>Every count below {Html.Number(minCount)} is withheld from everything published, this page included; ");
-        html.Append("when that would let a withheld count be worked out from a total, the next smallest is withheld too.</p>");
+        html.Append(CultureInfo.InvariantCulture,
+            $"<p>Everything published, this page included, is released once per ended window with random noise added (differential privacy, ε = {epsilon.ToString(CultureInfo.InvariantCulture)} per window), ");
+        html.Append("so no figure tells whether any one machine reported; small noisy counts are withheld. Countme totals are exact, for complete weeks only. "
+            + "The project's docs/privacy.md says what each party can learn and how to check it.</p>");
         html.Append("<ul><li><code>minimal</code> (the default): the fields marked minimal, enough to count the installed base.</li>"
             + "<li><code>full</code>: every field below.</li>"
             + "<li><code>off</code>: nothing is collected or sent, and no probe is even loaded.</li></ul>");

@@ -7,11 +7,11 @@ namespace Pinger.Server.Dashboard;
 /// Machines per week from Fedora's countme totals (imported files and counted metalink requests), as published
 /// by /v1/countme/totals.csv. Countme counts one hit per machine and repository, so a machine with three
 /// repositories is in three rows that differ only in the repository: per system description the page takes the
-/// row with most hits, which counts every such machine once. Rows withheld below k are not in the sum.
+/// row with most hits, which counts every such machine once. Countme totals are exact, for complete weeks only.
 /// </summary>
 public static class CountmeSeries
 {
-    /// <summary>The chart for <paramref name="published"/>, already suppressed, over the weeks <paramref name="weeks"/>.</summary>
+    /// <summary>The chart for <paramref name="published"/>, as released, over the weeks <paramref name="weeks"/>.</summary>
     public static TimeSeries Build(IReadOnlyList<CountmeTotal> published, IReadOnlyList<DateOnly> weeks, Breakdown breakdown, DateOnly currentWeek)
     {
         var index = weeks.Select((w, i) => (w, i)).ToDictionary(p => p.w, p => p.i);

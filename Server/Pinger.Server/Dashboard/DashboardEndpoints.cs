@@ -21,15 +21,15 @@ public sealed class DashboardEndpoints
 
     private readonly DashboardStylesheet _stylesheet = DashboardStylesheet.Load();
     private readonly TotalsRelease _published;
-    private readonly long _minCount;
+    private readonly decimal _epsilon;
     private readonly FieldRegistrySource _registry;
     private readonly TimeProvider _clock;
 
-    /// <summary>Serves <paramref name="published"/>, which must withhold below a k: the page is public.</summary>
+    /// <summary>Serves <paramref name="published"/>, which must be a private release: the page is public.</summary>
     public DashboardEndpoints(TotalsRelease published, FieldRegistrySource registry, TimeProvider clock)
     {
         _published = published;
-        _minCount = published.MinCount ?? throw new ArgumentException("the dashboard is public: it needs the release that withholds small counts", nameof(published));
+        _epsilon = published.Epsilon ?? throw new ArgumentException("the dashboard is public: it needs the differentially private release", nameof(published));
         _registry = registry;
         _clock = clock;
     }
@@ -67,7 +67,7 @@ public sealed class DashboardEndpoints
         DashboardView view;
         try
         {
-            view = DashboardReader.Read(_published, _minCount, query, range, _registry.Current, today);
+            view = DashboardReader.Read(_published, _epsilon, query, range, _registry.Current, today);
         }
         catch (Exception e) when (e is System.Data.Common.DbException or StorageUnavailableException or InvalidOperationException)
         {

@@ -16,7 +16,7 @@ public static class DashboardPage
         var html = new StringBuilder(64 * 1024);
         DocumentStart(html, "Pinger: machines by version, platform and age", stylesheet);
         html.Append("<header><h1>Pinger</h1><p>How many machines run which version, on which platform, how old they are, "
-            + "and how that changes from window to window. Counted from the machines' own reports; small counts are withheld.</p></header>");
+            + "and how that changes from window to window. Counted from the machines' own reports, released with noise once a window has ended; small noisy counts are withheld.</p></header>");
         ViewControls.Write(html, view, today);
         html.Append("<main id=\"main\">");
         if (view.IsEmpty)
@@ -27,11 +27,11 @@ public static class DashboardPage
         {
             WriteReports(html, view);
             WriteCountme(html, view);
-            ShareTables.Write(html, view.Shares, view.MinCount);
+            ShareTables.Write(html, view.Shares);
         }
 
         WriteDownloads(html, view);
-        CollectedPanel.Write(html, view.Registry, view.MinCount);
+        CollectedPanel.Write(html, view.Registry, view.Epsilon);
         html.Append("</main><footer><p>This page runs no script and loads nothing from elsewhere. Its numbers are those of "
             + "<a href=\"/v1/totals\">/v1/totals</a>: the same query, the same withholding.</p></footer></body></html>\n");
         return html.ToString();
@@ -58,7 +58,7 @@ public static class DashboardPage
     {
         html.Append("<section id=\"empty\" class=\"empty\" aria-labelledby=\"empty-h\"><h2 id=\"empty-h\">Nothing to show yet</h2>");
         html.Append(CultureInfo.InvariantCulture, $"<p>No machine has a published count in this range ({Html.Day(view.Range.From)} to {Html.Day(view.Range.To)}). ");
-        html.Append(CultureInfo.InvariantCulture, $"Machines appear here once at least {Html.Number(view.MinCount)} of them report in a window: ");
+        html.Append("Windows appear here once they have ended and enough machines reported in them for a noisy count to clear its threshold: ");
         html.Append("each runs <code>pinger run</code> from its timer and sends one report per window. ");
         html.Append("Existing countme totals can be loaded with <code>pinger-server import-totals FILE</code>.</p>");
         html.Append(CultureInfo.InvariantCulture, $"<p><a href=\"{Html.Encode(DashboardLinks.Page(WindowKind.Month, view.Query.Breakdown))}\">Try monthly windows</a> ");
@@ -72,10 +72,10 @@ public static class DashboardPage
         var title = $"Machines per {Noun(kind)}, by {breakdown}";
         html.Append(CultureInfo.InvariantCulture, $"<section id=\"over-time\" aria-labelledby=\"over-time-h\"><h2 id=\"over-time-h\">{Html.Encode(title)}</h2>");
         html.Append(CultureInfo.InvariantCulture, $"<p>Machines that reported in each {Noun(kind)} from {Html.Day(view.Range.From)} to {Html.Day(view.Range.To)}. ");
-        html.Append(CultureInfo.InvariantCulture, $"\u201cOther\u201d gathers smaller series and machines whose {Html.Encode(breakdown)} was withheld.");
+        html.Append(CultureInfo.InvariantCulture, $"Each bar adds the released counts of the {Html.Encode(breakdown)} values; a value whose noisy count fell under the threshold is in no bar, and \u201cother\u201d gathers the smaller series.");
         if (view.Reports.Provisional is not null)
         {
-            html.Append(CultureInfo.InvariantCulture, $" The last {Noun(kind)} is still open (hatched): its count still grows.");
+            html.Append(CultureInfo.InvariantCulture, $" The last {Noun(kind)} is still open (hatched): it is published once it has ended.");
         }
 
         html.Append("</p>");

@@ -13,17 +13,17 @@ namespace Pinger.Server.Dashboard;
 public static class DashboardReader
 {
     /// <summary>The view of <paramref name="query"/> over <paramref name="range"/> on <paramref name="today"/>.</summary>
-    public static DashboardView Read(TotalsRelease published, long minCount, DashboardQuery query, WindowRange range, FieldRegistry registry, DateOnly today)
+    public static DashboardView Read(TotalsRelease published, decimal epsilon, DashboardQuery query, WindowRange range, FieldRegistry registry, DateOnly today)
     {
         var current = CountingCalendar.StartOf(range.Kind, today);
         var totals = published.Totals(new TotalsQuery(range.Kind, range.From, range.To, null)).Counts;
         return new DashboardView(
             query,
             range,
-            minCount,
+            epsilon,
             ReportSeries.Build(totals, range, query.Breakdown, current),
             ReadCountme(published, range, query.Breakdown, today),
-            SharesBuilder.Build(totals, registry, range, current),
+            SharesBuilder.Build(totals, registry, range),
             registry);
     }
 

@@ -10,7 +10,7 @@ namespace Pinger.Server.Dashboard;
 /// <param name="FoldedCount">Their counts added up.</param>
 /// <param name="Unattributed">
 /// For a field with one value per machine: the machines of the window not in any published value (their value was
-/// withheld below k, or they did not report the field). Null for lists, where a machine counts once per item.
+/// withheld as their noisy count fell under the threshold, or they did not report the field). Null for lists, where a machine counts once per item.
 /// </param>
 public sealed record FieldShares(
     string Field, FieldDeclaration Declaration, IReadOnlyList<KeyValuePair<string, long>> Values, int FoldedValues, long FoldedCount, long? Unattributed)

@@ -13,7 +13,7 @@ namespace Pinger.Server.Dashboard;
 public static class ShareTables
 {
     /// <summary>Writes the section for <paramref name="shares"/>.</summary>
-    public static void Write(StringBuilder html, WindowShares shares, long minCount)
+    public static void Write(StringBuilder html, WindowShares shares)
     {
         html.Append("<section id=\"shares\" aria-labelledby=\"shares-h\">");
         if (shares.Window is not { } window)
@@ -26,13 +26,7 @@ public static class ShareTables
             $"<h2 id=\"shares-h\">Shares in the {Html.Encode(StackedChart.WindowName(window.Kind, window.Start))}</h2>");
         html.Append(CultureInfo.InvariantCulture,
             $"<p data-window=\"{window.StartText}\" data-count=\"{Html.Raw(shares.Reports)}\">{Html.Number(shares.Reports)} machines reported in this window, the latest of the range with a published count.");
-        if (shares.Provisional)
-        {
-            html.Append(" <strong class=\"open\">It is still open: its counts still grow.</strong>");
-        }
-
-        html.Append(CultureInfo.InvariantCulture,
-            $" Values counted fewer than {Html.Number(minCount)} times are withheld, as in the public totals.</p>");
+        html.Append(" Counts carry noise, and values whose noisy count is small are withheld, as in the public totals.</p>");
         foreach (var probe in shares.Probes)
         {
             html.Append(CultureInfo.InvariantCulture, $"<h3>{Html.Encode(probe.Probe.ProbeId)}</h3><div class=\"fields\">");
@@ -56,7 +50,7 @@ public static class ShareTables
         html.Append(CultureInfo.InvariantCulture, $"<p class=\"why\">{Html.Encode(declaration.Description)}</p>");
         if (field.IsEmpty)
         {
-            html.Append("<p class=\"note\">Nothing published in this window: no machine reported it, or fewer than k did.</p></div>");
+            html.Append("<p class=\"note\">Nothing published in this window: no machine reported it, or its noisy count fell under the threshold.</p></div>");
             return;
         }
 

@@ -13,14 +13,14 @@ public static class SharesBuilder
     /// <summary>The most values a field lists before folding the rest into one line.</summary>
     public const int MaxValues = 12;
 
-    /// <summary>The shares of <paramref name="published"/>, already suppressed.</summary>
-    public static WindowShares Build(TotalsSnapshot published, FieldRegistry registry, WindowRange range, DateOnly currentWindow)
+    /// <summary>The shares of <paramref name="published"/>, as released.</summary>
+    public static WindowShares Build(TotalsSnapshot published, FieldRegistry registry, WindowRange range)
     {
         var latest = published.Reports.Where(r => r.Window.Kind == range.Kind && r.Window.Start >= range.From && r.Window.Start <= range.To)
             .MaxBy(r => r.Window.Start);
         if (latest is null)
         {
-            return new WindowShares(null, 0, false, []);
+            return new WindowShares(null, 0, []);
         }
 
         var cells = published.Cells.Where(c => c.Window == latest.Window).ToLookup(c => c.Field, StringComparer.Ordinal);
@@ -37,7 +37,7 @@ public static class SharesBuilder
             }
         }
 
-        return new WindowShares(latest.Window, latest.Reports, latest.Window.Start == currentWindow, probes);
+        return new WindowShares(latest.Window, latest.Reports, probes);
     }
 
     private static FieldShares Field(string name, FieldDeclaration declaration, IEnumerable<TotalsCell> cells, long reports)

@@ -139,13 +139,18 @@ public static class StackedChart
     private static string Tooltip(TimeSeries series, int index, long total, bool provisional)
     {
         var name = WindowName(series.Kind, series.Windows[index]);
+        if (provisional)
+        {
+            return $"{name}: still open, published once it has ended";
+        }
+
         if (total == 0)
         {
-            return $"{name}: no published count (no machine, or fewer than k)";
+            return $"{name}: no published count (no machine, or counts under the threshold)";
         }
 
         var parts = series.Series.Where(s => s.Counts[index] > 0).Reverse().Select(s => $"{s.Name} {Html.Number(s.Counts[index])}");
-        return $"{name}{(provisional ? " (still open)" : "")}: {Html.Number(total)} machines; {string.Join(", ", parts)}";
+        return $"{name}: {Html.Number(total)} machines; {string.Join(", ", parts)}";
     }
 
     // The screen reader's summary: the span, and the latest window's split.
@@ -177,7 +182,7 @@ public static class StackedChart
 
         if (series.Provisional is not null)
         {
-            html.Append("<li><span class=\"swatch hatched\"></span>still open: counts still grow</li>");
+            html.Append("<li><span class=\"swatch hatched\"></span>still open: published once it has ended</li>");
         }
 
         html.Append("</ul>");
@@ -214,6 +219,6 @@ public static class StackedChart
         }
 
         html.Append("</tbody></table></div>");
-        html.Append("<p class=\"note\">Windows without a published count (no machine, or fewer than k) are left out.</p></details>");
+        html.Append("<p class=\"note\">Windows without a published count (open, no machine, or counts under the threshold) are left out.</p></details>");
     }
 }

@@ -3,8 +3,8 @@ using Pinger.Protocol.Windows;
 namespace Pinger.Server.Dashboard;
 
 /// <summary>
-/// The numbers of one over-time chart, exactly as the page shows them. A window without a published count had no
-/// report or fewer than k: public output cannot tell those apart, so neither can the page.
+/// The numbers of one over-time chart, exactly as the page shows them. A window without a published count is open,
+/// had no report, or had counts under the threshold: public output cannot tell those apart, so neither can the page.
 /// </summary>
 /// <param name="Kind">The window kind of its bars.</param>
 /// <param name="Windows">Every window start of the axis.</param>

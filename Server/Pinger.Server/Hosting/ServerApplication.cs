@@ -30,7 +30,8 @@ public static class ServerApplication
             ContentRootPath = AppContext.BaseDirectory,
             EnvironmentName = Environments.Production,
         });
-        builder.WebHost.UseUrls(options.Urls?.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [.. options.Settings.ListenUrls]);
+        var urls = options.Urls?.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [.. options.Settings.ListenUrls];
+        builder.WebHost.UseUrls(options.Settings.MetricsListen is { } metricsUrl ? [.. urls, metricsUrl] : urls);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
@@ -42,6 +43,7 @@ public static class ServerApplication
         var settings = options.Settings;
         var adminToken = new AdminToken(settings.AdminTokenFile);
         var store = options.StoreFactory?.Invoke(options) ?? CounterStores.Create(settings, options.StateDirectory);
+        FieldRegistrySource? registrySource = null;
         store.Open();
         var services = builder.Services;
         services.AddSingleton(settings);
@@ -61,13 +63,17 @@ public static class ServerApplication
         services.AddSingleton<MetalinkEndpoints>();
 
         // Everything published reads through this one release; the admin API through one that withholds nothing.
-        var published = new TotalsRelease(store, new CellSuppression(settings.MinCount), options.Clock);
+        var budget = new PrivacyBudget(settings.Epsilon, PrivacyBudget.DefaultDelta, settings.MinCount);
+        var privacy = new DifferentialPrivacy(store, new WindowReleaser(budget, new DiscreteLaplace(new CryptographicUniform())),
+            () => registrySource!.Current, budget, options.Clock);
+        var published = new TotalsRelease(store, privacy, options.Clock);
         var unsuppressed = new TotalsRelease(store, new EveryCount(), options.Clock);
         services.AddSingleton(new TotalsEndpoints(published, unsuppressed, adminToken));
         services.AddSingleton(provider => new DashboardEndpoints(published, provider.GetRequiredService<FieldRegistrySource>(), options.Clock));
         services.AddSingleton(new HealthEndpoints(store, settings, options.StateDirectory));
 
         var app = builder.Build();
+        registrySource = app.Services.GetRequiredService<FieldRegistrySource>();
 
         // After the commit loop has drained: nothing writes any more.
         app.Lifetime.ApplicationStopped.Register(store.Dispose);
@@ -115,12 +121,32 @@ public static class ServerApplication
             metrics.Requests.WithLabels(endpoint, context.Response.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture)).Inc();
         });
 
+        // On its own loopback listener, /metrics is all that port serves, and the main listener does not serve it.
+        var metricsPort = app.Services.GetRequiredService<Configuration.ServerSettings>().MetricsListen is { } listen ? new Uri(listen).Port : (int?)null;
+        if (metricsPort is { } port)
+        {
+            app.Use(async (context, next) =>
+            {
+                if (context.Connection.LocalPort == port && context.Request.Path != "/metrics")
+                {
+                    context.Response.StatusCode = StatusCodes.Status404NotFound;
+                    return;
+                }
+
+                await next(context).ConfigureAwait(false);
+            });
+            app.UseMetricServer(port, "/metrics", metrics.Registry);
+        }
+
         var reports = app.Services.GetRequiredService<ReportsEndpoint>();
         app.MapPost("/v1/reports", reports.HandleAsync);
         app.Services.GetRequiredService<TotalsEndpoints>().Map(app);
         app.Services.GetRequiredService<MetalinkEndpoints>().Map(app);
         app.Services.GetRequiredService<HealthEndpoints>().Map(app);
         app.Services.GetRequiredService<DashboardEndpoints>().Map(app);
-        app.MapMetrics("/metrics", metrics.Registry);
+        if (metricsPort is null)
+        {
+            app.MapMetrics("/metrics", metrics.Registry);
+        }
     }
 }

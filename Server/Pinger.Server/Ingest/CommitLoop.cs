@@ -53,12 +53,8 @@ public sealed partial class CommitLoop(
         var started = Stopwatch.GetTimestamp();
         try
         {
-            var outcome = store.Commit(batch);
+            store.Commit(batch);
             metrics.CommitSeconds.Observe(Stopwatch.GetElapsedTime(started).TotalSeconds);
-            metrics.CommitBatchSize.Observe(writes.Count);
-            metrics.ReportWindowsCounted.Inc(outcome.Counted);
-            metrics.ReportWindowsDuplicate.Inc(outcome.Duplicates);
-            metrics.CountmeHits.Inc(batch.CountmeHits.Count);
             foreach (var write in writes)
             {
                 write.Done.TrySetResult();

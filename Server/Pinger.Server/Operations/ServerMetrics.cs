@@ -3,8 +3,9 @@ using Prometheus;
 namespace Pinger.Server.Operations;
 
 /// <summary>
-/// The service's own Prometheus metrics, in a registry of their own so that nothing else (no per-client label, no
-/// runtime default) ends up on /metrics, and so that two servers in one process do not share counters.
+/// How the service runs, in a registry of its own so that nothing else (no per-client label, no runtime default)
+/// ends up on /metrics, and so that two servers in one process do not share counters. Nothing here counts reports,
+/// windows or countme hits: what a window received is published only through its private release.
 /// </summary>
 public sealed class ServerMetrics
 {
@@ -13,14 +14,10 @@ public sealed class ServerMetrics
     {
         Registry = Metrics.NewCustomRegistry();
         var factory = Metrics.WithCustomRegistry(Registry);
-        Requests = factory.CreateCounter("pinger_server_http_requests_total", "HTTP requests answered, by endpoint and status code.",
+        Requests = factory.CreateCounter("pinger_server_http_requests_total",
+            "HTTP requests answered, by endpoint and status code (refusals of reports show as 400, 413, 429 and 503).",
             new CounterConfiguration { LabelNames = ["endpoint", "code"] });
-        ReportWindowsCounted = factory.CreateCounter("pinger_server_report_windows_counted_total", "Report windows counted (a report counts once per window it names).");
-        ReportWindowsDuplicate = factory.CreateCounter("pinger_server_report_windows_duplicate_total", "Report windows not counted again because their nonce was already seen there.");
-        CountmeHits = factory.CreateCounter("pinger_server_countme_hits_total", "Metalink and mirrorlist requests counted the countme way.");
         CommitFailures = factory.CreateCounter("pinger_server_commit_failures_total", "Batches that could not be committed (their clients got 503).");
-        CommitBatchSize = factory.CreateHistogram("pinger_server_commit_batch_size", "Writes committed per transaction.",
-            new HistogramConfiguration { Buckets = Histogram.ExponentialBuckets(1, 2, 12) });
         CommitSeconds = factory.CreateHistogram("pinger_server_commit_duration_seconds", "Time to commit one batch durably.",
             new HistogramConfiguration { Buckets = Histogram.ExponentialBuckets(0.0005, 2, 14) });
         QueueDepth = factory.CreateGauge("pinger_server_ingest_queue_depth", "Writes waiting for the next commit.");
@@ -33,20 +30,8 @@ public sealed class ServerMetrics
     /// <summary>Requests by endpoint and status.</summary>
     public Counter Requests { get; }
 
-    /// <summary>Report windows counted.</summary>
-    public Counter ReportWindowsCounted { get; }
-
-    /// <summary>Report windows skipped as retries.</summary>
-    public Counter ReportWindowsDuplicate { get; }
-
-    /// <summary>Countme hits counted.</summary>
-    public Counter CountmeHits { get; }
-
     /// <summary>Failed commits.</summary>
     public Counter CommitFailures { get; }
-
-    /// <summary>Writes per commit.</summary>
-    public Histogram CommitBatchSize { get; }
 
     /// <summary>Commit latency.</summary>
     public Histogram CommitSeconds { get; }

@@ -2,14 +2,14 @@ using Pinger.Server.Storage;
 
 namespace Pinger.Server.Publishing;
 
-/// <summary>The admin API's rule: every counter as counted, nothing withheld. Only the bearer token's holder sees it.</summary>
+/// <summary>The admin API's rule: every counter as counted, open windows too. Only the bearer token's holder sees it.</summary>
 public sealed class EveryCount : IReleaseRule
 {
     /// <inheritdoc/>
-    public long? MinCount => null;
+    public decimal? Epsilon => null;
 
     /// <inheritdoc/>
-    public TotalsSnapshot Release(TotalsSnapshot counted) => counted;
+    public TotalsSnapshot Release(TotalsQuery query, TotalsSnapshot counted) => counted;
 
     /// <inheritdoc/>
     public IReadOnlyList<CountmeTotal> Release(IReadOnlyList<CountmeTotal> counted) => counted;

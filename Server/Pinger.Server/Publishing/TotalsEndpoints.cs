@@ -8,10 +8,11 @@ namespace Pinger.Server.Publishing;
 
 /// <summary>
 /// The published aggregates: the counters per window (JSON or CSV) and Fedora's weekly countme totals with its
-/// exact columns. Public routes render the public release; the admin API, behind its bearer token, renders the
-/// release that withholds nothing.
+/// exact columns. Public routes render the public release, of ended windows and complete weeks only, with an ETag
+/// (the kept releases never change, so neither does an answer); the admin API, behind its bearer token, renders
+/// the exact counters, open windows included.
 /// </summary>
-/// <param name="published">The public release (k-suppressed).</param>
+/// <param name="published">The public release (differentially private).</param>
 /// <param name="unsuppressed">The admin API's release.</param>
 /// <param name="adminToken">The admin API's token.</param>
 public sealed class TotalsEndpoints(TotalsRelease published, TotalsRelease unsuppressed, AdminToken adminToken)
@@ -43,11 +44,28 @@ public sealed class TotalsEndpoints(TotalsRelease published, TotalsRelease unsup
         }
     }
 
-    private static Task WriteCsv(HttpContext context, string csv, string fileName)
+    private static Task WriteCsv(HttpContext context, string csv, string fileName, bool admin)
     {
-        context.Response.ContentType = "text/csv; charset=utf-8";
         context.Response.Headers.ContentDisposition = $"inline; filename=\"{fileName}\"";
-        return context.Response.WriteAsync(csv, context.RequestAborted);
+        return Write(context, System.Text.Encoding.UTF8.GetBytes(csv), "text/csv; charset=utf-8", admin);
+    }
+
+    // Public answers carry an ETag and a matching If-None-Match gets 304; the admin API's live counters get neither.
+    private static async Task Write(HttpContext context, byte[] body, string contentType, bool admin)
+    {
+        context.Response.ContentType = contentType;
+        if (!admin)
+        {
+            var etag = "\"" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(body))[..32] + "\"";
+            context.Response.Headers.ETag = etag;
+            if (context.Request.Headers.IfNoneMatch.Any(v => v is not null && v.Split(',').Any(t => t.Trim() == etag || t.Trim() == "*")))
+            {
+                context.Response.StatusCode = StatusCodes.Status304NotModified;
+                return;
+            }
+        }
+
+        await context.Response.Body.WriteAsync(body, context.RequestAborted).ConfigureAwait(false);
     }
 
     private static async Task<TotalsQuery?> Query(HttpContext context)
@@ -95,12 +113,21 @@ public sealed class TotalsEndpoints(TotalsRelease published, TotalsRelease unsup
         var totals = release.Totals(query);
         if (csv)
         {
-            await WriteCsv(context, TotalsCsv.Write(totals), "totals.csv").ConfigureAwait(false);
+            await WriteCsv(context, TotalsCsv.Write(totals), "totals.csv", admin).ConfigureAwait(false);
             return;
         }
 
-        context.Response.ContentType = "application/json; charset=utf-8";
-        await TotalsJson.WriteAsync(context.Response.Body, totals, context.RequestAborted).ConfigureAwait(false);
+        if (admin)
+        {
+            context.Response.ContentType = "application/json; charset=utf-8";
+            await TotalsJson.WriteAsync(context.Response.Body, totals, context.RequestAborted).ConfigureAwait(false);
+            return;
+        }
+
+        // Public answers are ended windows only, so they are small enough to hash before sending.
+        using var buffer = new MemoryStream();
+        await TotalsJson.WriteAsync(buffer, totals, context.RequestAborted).ConfigureAwait(false);
+        await Write(context, buffer.ToArray(), "application/json; charset=utf-8", admin).ConfigureAwait(false);
     }
 
     private async Task Systems(HttpContext context, bool admin)
@@ -110,7 +137,7 @@ public sealed class TotalsEndpoints(TotalsRelease published, TotalsRelease unsup
             return;
         }
 
-        await WriteCsv(context, SystemsCsv.Write(release.Totals(query)), "systems.csv").ConfigureAwait(false);
+        await WriteCsv(context, SystemsCsv.Write(release.Totals(query)), "systems.csv", admin).ConfigureAwait(false);
     }
 
     private async Task CountmeFile(HttpContext context, bool admin)
@@ -120,16 +147,24 @@ public sealed class TotalsEndpoints(TotalsRelease published, TotalsRelease unsup
             return;
         }
 
-        var countme = release.CountmeFile(provisional: context.Request.Query["provisional"] == "1");
+        var provisional = context.Request.Query["provisional"] == "1";
+        if (provisional && !admin)
+        {
+            await ProblemResponse.WriteAsync(context, StatusCodes.Status404NotFound,
+                "the current week is still open: only complete weeks are published (the admin API has the open one)").ConfigureAwait(false);
+            return;
+        }
+
+        var countme = release.CountmeFile(provisional);
         if (countme.ProvisionalWeek is { } week)
         {
             context.Response.Headers["Pinger-Provisional-Week"] = CountmeCsv.Day(week);
         }
 
-        await WriteCsv(context, CountmeCsv.Write(countme), countme.ProvisionalWeek is null ? "countme-totals.csv" : "countme-totals-provisional.csv").ConfigureAwait(false);
+        await WriteCsv(context, CountmeCsv.Write(countme), countme.ProvisionalWeek is null ? "countme-totals.csv" : "countme-totals-provisional.csv", admin).ConfigureAwait(false);
     }
 
     // Pinger's own weekly systems in countme's shape: public only, since the admin API already has the exact systems.
     private async Task CountmeSystems(HttpContext context) =>
-        await WriteCsv(context, CountmeCsv.Write(published.CountmeSystems()), "countme-systems.csv").ConfigureAwait(false);
+        await WriteCsv(context, CountmeCsv.Write(published.CountmeSystems()), "countme-systems.csv", admin: false).ConfigureAwait(false);
 }

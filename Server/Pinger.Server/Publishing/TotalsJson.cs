@@ -11,19 +11,19 @@ namespace Pinger.Server.Publishing;
 /// </summary>
 public static class TotalsJson
 {
-    /// <summary>Writes <paramref name="released"/> with the k it was released under (null for the admin API).</summary>
+    /// <summary>Writes <paramref name="released"/> with the ε it was released under (null for the admin API's exact counts).</summary>
     public static async Task WriteAsync(Stream output, ReleasedTotals released, CancellationToken cancellationToken)
     {
         var snapshot = released.Counts;
         await using var writer = new Utf8JsonWriter(output);
         writer.WriteStartObject();
-        if (released.MinCount is { } k)
+        if (released.Epsilon is { } epsilon)
         {
-            writer.WriteNumber("min_count", k);
+            writer.WriteNumber("epsilon", epsilon);
         }
         else
         {
-            writer.WriteNull("min_count");
+            writer.WriteNull("epsilon");
         }
 
         writer.WriteStartArray("reports");

@@ -9,15 +9,15 @@ namespace Pinger.Server.Publishing;
 /// what it returns and never read the store or withhold anything themselves.
 /// </summary>
 /// <param name="store">The counters.</param>
-/// <param name="rule">What of them may be shown: <see cref="CellSuppression"/> in public, <see cref="EveryCount"/> for the admin API.</param>
+/// <param name="rule">What of them may be shown: <see cref="DifferentialPrivacy"/> in public, <see cref="EveryCount"/> for the admin API.</param>
 /// <param name="clock">Tells which countme week is still open.</param>
 public sealed class TotalsRelease(ICounterStore store, IReleaseRule rule, TimeProvider clock)
 {
-    /// <summary>The k this release withholds below, null when it withholds nothing.</summary>
-    public long? MinCount => rule.MinCount;
+    /// <summary>The per-window ε of this release, null when it is exact.</summary>
+    public decimal? Epsilon => rule.Epsilon;
 
     /// <summary>The counters matching <paramref name="query"/>.</summary>
-    public ReleasedTotals Totals(TotalsQuery query) => new(rule.Release(store.ReadTotals(query)), rule.MinCount);
+    public ReleasedTotals Totals(TotalsQuery query) => new(rule.Release(query, store.ReadTotals(query)), rule.Epsilon);
 
     /// <summary>The weekly countme totals from <paramref name="fromWeek"/> to <paramref name="toWeek"/> inclusive, open week or not.</summary>
     public ReleasedCountme Countme(DateOnly fromWeek, DateOnly toWeek) => new(rule.Release(store.ReadCountme(fromWeek, toWeek)), null);
@@ -43,7 +43,8 @@ public sealed class TotalsRelease(ICounterStore store, IReleaseRule rule, TimePr
     public ReleasedCountme CountmeSystems()
     {
         var lastComplete = CountingCalendar.WeekStart(CountingCalendar.WeekNumber(clock.GetUtcNow()) - 1);
-        var systems = rule.Release(store.ReadTotals(new TotalsQuery(WindowKind.Week, null, lastComplete, null))).Systems
+        var query = new TotalsQuery(WindowKind.Week, null, lastComplete, null);
+        var systems = rule.Release(query, store.ReadTotals(query)).Systems
             .Where(s => s.Window.Start <= lastComplete);
         return new ReleasedCountme(CountmeSystemsExport.Rows(systems), null);
     }

@@ -1,3 +1,4 @@
+using Pinger.Protocol.Windows;
 using Pinger.Server.Countme;
 
 namespace Pinger.Server.Storage;
@@ -5,8 +6,8 @@ namespace Pinger.Server.Storage;
 /// <summary>
 /// Everything the server keeps, behind one small contract so that a back end is a single class: counters go in
 /// through <see cref="Commit"/> (one durable transaction per batch) and <see cref="Import"/>, and come out
-/// aggregated, unsuppressed, to Publishing's one read path. A store keeps counters, the nonces of open windows and
-/// the digests of imported files, and nothing else.
+/// aggregated, unsuppressed, to Publishing's one read path. A store keeps counters, the nonces of open windows, the
+/// digests of imported files and the public releases of closed windows, and nothing else.
 /// </summary>
 public interface ICounterStore : IDisposable
 {
@@ -27,6 +28,15 @@ public interface ICounterStore : IDisposable
 
     /// <summary>The weekly countme totals (metalink hits and imports) from <paramref name="fromWeek"/> to <paramref name="toWeek"/> inclusive.</summary>
     IReadOnlyList<CountmeTotal> ReadCountme(DateOnly fromWeek, DateOnly toWeek);
+
+    /// <summary>The public release kept for <paramref name="window"/>, or null when none was computed yet.</summary>
+    StoredRelease? ReadRelease(CountingWindow window);
+
+    /// <summary>
+    /// Keeps <paramref name="release"/> unless one is kept for its window already, and returns the one kept: when
+    /// several servers compute a window's release at once, exactly one is stored and all of them serve it.
+    /// </summary>
+    StoredRelease KeepRelease(StoredRelease release);
 
     /// <summary>Throws when the storage cannot be read now (for /readyz).</summary>
     void Check();

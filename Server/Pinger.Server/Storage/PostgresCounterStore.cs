@@ -137,6 +137,32 @@ public sealed class PostgresCounterStore(string connectionString) : ICounterStor
     }
 
     /// <inheritdoc />
+    public StoredRelease? ReadRelease(CountingWindow window)
+    {
+        using var connection = _dataSource.OpenConnection();
+        using var command = new NpgsqlCommand("SELECT content, etag FROM window_releases WHERE kind = $1 AND start = $2", connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = window.KindName });
+        command.Parameters.Add(new NpgsqlParameter { Value = window.Start });
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? new StoredRelease(window, reader.GetString(0), reader.GetString(1)) : null;
+    }
+
+    /// <inheritdoc />
+    public StoredRelease KeepRelease(StoredRelease release)
+    {
+        // The primary key decides between servers storing at once: the first insert stays, the others do nothing
+        // and read back the winner, so every server serves the same release.
+        using var connection = _dataSource.OpenConnection();
+        using var insert = new NpgsqlCommand("INSERT INTO window_releases VALUES ($1, $2, $3, $4) ON CONFLICT (kind, start) DO NOTHING", connection);
+        insert.Parameters.Add(new NpgsqlParameter { Value = release.Window.KindName });
+        insert.Parameters.Add(new NpgsqlParameter { Value = release.Window.Start });
+        insert.Parameters.Add(new NpgsqlParameter { Value = release.Content });
+        insert.Parameters.Add(new NpgsqlParameter { Value = release.ETag });
+        insert.ExecuteNonQuery();
+        return ReadRelease(release.Window) ?? throw new InvalidOperationException("a kept release could not be read back");
+    }
+
+    /// <inheritdoc />
     public void Check()
     {
         using var connection = _dataSource.OpenConnection();

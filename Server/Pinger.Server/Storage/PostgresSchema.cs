@@ -25,6 +25,10 @@ public static class PostgresSchema
             hits bigint NOT NULL, PRIMARY KEY (week_start, os_name, os_version, os_variant, os_arch, sys_age, repo_tag, repo_arch));
         CREATE TABLE imported_files (sha256 text NOT NULL PRIMARY KEY);
         """,
+        """
+        CREATE TABLE window_releases (kind text NOT NULL, start date NOT NULL, content text NOT NULL, etag text NOT NULL,
+            PRIMARY KEY (kind, start));
+        """,
     ];
 
     /// <summary>The version a fully migrated database has.</summary>

@@ -123,6 +123,38 @@ public sealed class SqliteCounterStore(string databasePath) : ICounterStore
     }
 
     /// <inheritdoc />
+    public StoredRelease? ReadRelease(CountingWindow window)
+    {
+        using var connection = Reader();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT content, etag FROM window_releases WHERE kind = $kind AND start = $start";
+        command.Parameters.AddWithValue("$kind", window.KindName);
+        command.Parameters.AddWithValue("$start", window.StartText);
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? new StoredRelease(window, reader.GetString(0), reader.GetString(1)) : null;
+    }
+
+    /// <inheritdoc />
+    public StoredRelease KeepRelease(StoredRelease release)
+    {
+        // A connection of its own (the writer belongs to the commit loop); SQLite serialises writers, and the
+        // primary key keeps the first release.
+        using (var connection = Reader())
+        using (var transaction = connection.BeginTransaction(deferred: false))
+        {
+            using var insert = Command(connection, transaction, "INSERT OR IGNORE INTO window_releases VALUES ($kind, $start, $content, $etag)");
+            insert.Parameters.AddWithValue("$kind", release.Window.KindName);
+            insert.Parameters.AddWithValue("$start", release.Window.StartText);
+            insert.Parameters.AddWithValue("$content", release.Content);
+            insert.Parameters.AddWithValue("$etag", release.ETag);
+            insert.ExecuteNonQuery();
+            transaction.Commit();
+        }
+
+        return ReadRelease(release.Window) ?? throw new InvalidOperationException("a kept release could not be read back");
+    }
+
+    /// <inheritdoc />
     public void Check()
     {
         using var connection = Reader();

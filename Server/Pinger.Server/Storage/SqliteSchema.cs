@@ -27,6 +27,10 @@ public static class SqliteSchema
             PRIMARY KEY (week_start, os_name, os_version, os_variant, os_arch, sys_age, repo_tag, repo_arch)) WITHOUT ROWID;
         CREATE TABLE imported_files (sha256 TEXT NOT NULL PRIMARY KEY) WITHOUT ROWID;
         """,
+        """
+        CREATE TABLE window_releases (kind TEXT NOT NULL, start TEXT NOT NULL, content TEXT NOT NULL, etag TEXT NOT NULL,
+            PRIMARY KEY (kind, start)) WITHOUT ROWID;
+        """,
     ];
 
     /// <summary>The version a fully migrated database has.</summary>

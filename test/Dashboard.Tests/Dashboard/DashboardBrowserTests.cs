@@ -43,35 +43,35 @@ public sealed class DashboardBrowserTests
         await using var recorder = await OpenAsync();
         var page = recorder.Page;
 
+        // A bar adds the released cells of os-versions.version_id: the 3 machines of 39 are withheld and in no bar.
         var bars = await PageNumbers.BarsAsync(page, "reports-chart");
         Assert.AreEqual(19, bars[Week(KnownCounts.Week1)]);
-        Assert.AreEqual(24, bars[Week(KnownCounts.Week2)]);
-        Assert.AreEqual(14, bars[Week(KnownCounts.Week3)]);
+        Assert.AreEqual(21, bars[Week(KnownCounts.Week2)]);
+        Assert.AreEqual(0, bars[Week(KnownCounts.Week3)], "the open week is not published");
         Assert.AreEqual(52, bars.Count, "the default weekly range is a year of weeks, empty ones included");
 
         var table = await PageNumbers.TableAsync(page, "reports-chart");
-        Assert.AreEqual(12, table[(Week(KnownCounts.Week1), "fedora 41")]);
-        Assert.AreEqual(7, table[(Week(KnownCounts.Week1), "fedora 40")]);
-        Assert.AreEqual(15, table[(Week(KnownCounts.Week2), "fedora 41")]);
-        Assert.AreEqual(0, table[(Week(KnownCounts.Week2), "fedora 40")], "withheld with the 3 machines below k, so the 3 cannot be worked out");
-        Assert.AreEqual(9, table[(Week(KnownCounts.Week2), "other")]);
-        Assert.AreEqual(24, table[(Week(KnownCounts.Week2), "")]);
-        Assert.AreEqual(5, table[(Week(KnownCounts.Week3), "fedora 42")]);
-        CollectionAssert.AreEquivalent(new[] { "fedora 41", "fedora 40", "fedora 42", "other" }, (await PageNumbers.SeriesAsync(page, "reports-chart")).ToArray());
+        Assert.AreEqual(12, table[(Week(KnownCounts.Week1), "41")]);
+        Assert.AreEqual(7, table[(Week(KnownCounts.Week1), "40")]);
+        Assert.AreEqual(15, table[(Week(KnownCounts.Week2), "41")]);
+        Assert.AreEqual(6, table[(Week(KnownCounts.Week2), "40")]);
+        Assert.AreEqual(21, table[(Week(KnownCounts.Week2), "")]);
+        CollectionAssert.AreEquivalent(new[] { "41", "40" }, (await PageNumbers.SeriesAsync(page, "reports-chart")).ToArray(),
+            "42 was only counted in the open week, 39 only under the threshold");
 
-        // The open week is marked in the chart, its tooltip, the table and the text alternative.
+        // The open week is marked in the chart and its tooltip, with nothing in it; the table lists only published weeks.
         var open = page.Locator($"svg[data-chart='reports-chart'] g[data-window='{Week(KnownCounts.Week3)}']");
         Assert.AreEqual("true", await open.GetAttributeAsync("data-provisional"));
         StringAssert.Contains(await open.Locator("title").TextContentAsync(), "still open");
         Assert.AreEqual(1, await page.Locator("svg[data-chart='reports-chart'] g.provisional").CountAsync());
-        StringAssert.Contains(await page.Locator($"table[data-table='reports-chart'] tr[data-window='{Week(KnownCounts.Week3)}'] th").TextContentAsync(), "(open)");
+        Assert.AreEqual(0, await page.Locator($"table[data-table='reports-chart'] tr[data-window='{Week(KnownCounts.Week3)}']").CountAsync());
         var description = await page.Locator("#reports-chart-desc").TextContentAsync();
-        StringAssert.Contains(description, "week of 2026-11-23, still open, 14 machines: fedora 41 9 (64.3%), fedora 42 5 (35.7%)");
+        StringAssert.Contains(description, "week of 2026-11-16, 21 machines: 41 15 (71.4%), 40 6 (28.6%)");
         Assert.AreEqual("img", await page.Locator("svg[data-chart='reports-chart']").GetAttributeAsync("role"));
     }
 
     [TestMethod]
-    public async Task The_countme_chart_counts_each_machine_once_and_shows_no_withheld_row()
+    public async Task The_countme_chart_counts_each_machine_once_and_exactly()
     {
         await using var recorder = await OpenAsync();
         var table = await PageNumbers.TableAsync(recorder.Page, "countme-chart");
@@ -79,8 +79,11 @@ public sealed class DashboardBrowserTests
         // Fedora 41 is in two repositories (20 and 18 hits): its machines are the larger, not the sum.
         Assert.AreEqual(20, table[(Week(KnownCounts.Week2), "Fedora 41")]);
         Assert.AreEqual(8, table[(Week(KnownCounts.Week2), "Fedora 40")]);
-        Assert.AreEqual(28, table[(Week(KnownCounts.Week2), "")]);
-        Assert.IsFalse(table.Keys.Any(k => k.Series is "Fedora 38" or "Fedora 37"), "rows below k, and the one withheld with them, are not shown");
+
+        // Countme totals of complete weeks are published exactly, small rows included, as Fedora publishes them.
+        Assert.AreEqual(6, table[(Week(KnownCounts.Week2), "Fedora 37")]);
+        Assert.AreEqual(2, table[(Week(KnownCounts.Week2), "Fedora 38")]);
+        Assert.AreEqual(36, table[(Week(KnownCounts.Week2), "")]);
     }
 
     [TestMethod]
@@ -89,17 +92,19 @@ public sealed class DashboardBrowserTests
         await using var recorder = await OpenAsync();
         var page = recorder.Page;
 
-        StringAssert.Contains(await page.Locator("#shares-h").TextContentAsync(), "week of 2026-11-23");
-        Assert.AreEqual(9, await PageNumbers.ShareAsync(page, "os-versions.version_id", "41"));
-        Assert.AreEqual(5, await PageNumbers.ShareAsync(page, "os-versions.version_id", "42"));
-        Assert.AreEqual(9, await PageNumbers.ShareAsync(page, "platform.id", "aws"));
-        Assert.AreEqual(5, await PageNumbers.ShareAsync(page, "platform.id", "qemu"));
-        StringAssert.Contains(await page.Locator("div[data-field='platform.id'] tr[data-value='aws']").TextContentAsync(), "64.3%");
+        // The latest window with a published count is the last ended week; the open one is not published.
+        StringAssert.Contains(await page.Locator("#shares-h").TextContentAsync(), "week of 2026-11-16");
+        Assert.AreEqual(15, await PageNumbers.ShareAsync(page, "os-versions.version_id", "41"));
+        Assert.AreEqual(6, await PageNumbers.ShareAsync(page, "os-versions.version_id", "40"));
+        Assert.IsNull(await PageNumbers.ShareAsync(page, "os-versions.version_id", "39"), "3 machines are under the threshold");
+        Assert.AreEqual(15, await PageNumbers.ShareAsync(page, "platform.id", "aws"));
+        Assert.AreEqual(6, await PageNumbers.ShareAsync(page, "platform.id", "gcp"));
+        StringAssert.Contains(await page.Locator("div[data-field='platform.id'] tr[data-value='aws']").TextContentAsync(), "62.5%");
 
-        // A minimal field nobody reported here still has its card; full-level fields without data have none.
+        // A minimal field with nothing published here still has its card; full-level fields without data have none.
         StringAssert.Contains(await page.Locator("div[data-field='os-versions.version']").TextContentAsync(), "Nothing published in this window");
         Assert.AreEqual(0, await page.Locator("div[data-field='hardware.cpus']").CountAsync());
-        StringAssert.Contains(await page.Locator("#shares").TextContentAsync(), "still open");
+        Assert.IsFalse((await page.Locator("#shares").TextContentAsync())!.Contains("still open", StringComparison.Ordinal));
     }
 
     [TestMethod]
@@ -112,20 +117,21 @@ public sealed class DashboardBrowserTests
         var byPlatform = await PageNumbers.TableAsync(page, "reports-chart");
         Assert.AreEqual(12, byPlatform[(Week(KnownCounts.Week1), "aws")]);
         Assert.AreEqual(7, byPlatform[(Week(KnownCounts.Week1), "gcp")]);
-        Assert.AreEqual(5, byPlatform[(Week(KnownCounts.Week3), "qemu")]);
-        Assert.AreEqual(9, byPlatform[(Week(KnownCounts.Week2), "other")]);
+        Assert.AreEqual(6, byPlatform[(Week(KnownCounts.Week2), "gcp")]);
+        Assert.AreEqual(21, byPlatform[(Week(KnownCounts.Week2), "")], "metal's 3 machines are under the threshold");
 
         await FollowWithEnterAsync(page, page.GetByRole(AriaRole.Link, new() { Name = "age", Exact = true }), "**/?window=week&breakdown=age");
-        await FollowWithEnterAsync(page, page.GetByRole(AriaRole.Link, new() { Name = "Monthly" }), "**/?window=month&breakdown=age");
-
-        var bars = await PageNumbers.BarsAsync(page, "reports-chart");
-        Assert.AreEqual(57, bars["2026-11-01"]);
         var byAge = await PageNumbers.TableAsync(page, "reports-chart");
-        Assert.AreEqual(36, byAge[("2026-11-01", "more than six months")]);
-        Assert.AreEqual(13, byAge[("2026-11-01", "first six months")]);
-        Assert.AreEqual(8, byAge[("2026-11-01", "other")], "the 3 machines below k, and the 5 withheld with them");
-        CollectionAssert.AreEqual(new[] { "first six months", "more than six months", "other" }, (await PageNumbers.SeriesAsync(page, "reports-chart")).ToArray(),
+        Assert.AreEqual(15, byAge[(Week(KnownCounts.Week2), "more than six months")]);
+        Assert.AreEqual(6, byAge[(Week(KnownCounts.Week2), "first six months")]);
+        Assert.AreEqual(21, byAge[(Week(KnownCounts.Week2), "")], "bucket 2's 3 machines are under the threshold");
+        CollectionAssert.AreEqual(new[] { "first six months", "more than six months" }, (await PageNumbers.SeriesAsync(page, "reports-chart")).ToArray(),
             "age buckets keep their order");
+
+        // Every seeded report is in November, still open on the fixed clock: the monthly chart has nothing yet.
+        await FollowWithEnterAsync(page, page.GetByRole(AriaRole.Link, new() { Name = "Monthly" }), "**/?window=month&breakdown=age");
+        var bars = await PageNumbers.BarsAsync(page, "reports-chart");
+        Assert.IsTrue(bars.Values.All(b => b == 0), "the open month is not published");
     }
 
     [TestMethod]
@@ -142,7 +148,7 @@ public sealed class DashboardBrowserTests
 
         var bars = await PageNumbers.BarsAsync(page, "reports-chart");
         CollectionAssert.AreEqual(new[] { Week(KnownCounts.Week2) }, bars.Keys.ToArray());
-        Assert.AreEqual(24, bars[Week(KnownCounts.Week2)]);
+        Assert.AreEqual(21, bars[Week(KnownCounts.Week2)]);
         StringAssert.Contains(await page.Locator("#shares-h").TextContentAsync(), "week of 2026-11-16");
 
         // The download links carry the same range.
@@ -157,14 +163,14 @@ public sealed class DashboardBrowserTests
     [DataRow("/?window=month&breakdown=version")]
     [DataRow("/?window=day&breakdown=platform")]
     [DataRow("/?window=week&breakdown=version&from=2026-11-16&to=2026-11-16")]
-    public async Task A_withheld_cell_appears_nowhere_on_the_page(string path)
+    public async Task Neither_a_withheld_cell_nor_the_open_window_appears_on_the_page(string path)
     {
         await using var recorder = await OpenAsync(path);
         var html = await recorder.Page.ContentAsync();
         var text = await recorder.Page.Locator("body").InnerTextAsync();
-        foreach (var withheld in new[] { KnownCounts.WithheldFullVersion, KnownCounts.WithheldPlatform, "fedora 39", "Fedora 38", "Fedora 37" })
+        foreach (var withheld in new[] { KnownCounts.WithheldFullVersion, KnownCounts.WithheldPlatform, "data-series=\"39\"", "data-value=\"39\"", "qemu" })
         {
-            // As a whole word: "metal" is also part of "/metalink".
+            // qemu was only counted in the open week. As a whole word: "metal" is also part of "/metalink".
             var word = new System.Text.RegularExpressions.Regex($@"(?<![\w.]){System.Text.RegularExpressions.Regex.Escape(withheld)}(?![\w.])");
             Assert.IsFalse(word.IsMatch(html), $"{withheld} is in the page's HTML");
             Assert.IsFalse(word.IsMatch(text), $"{withheld} is in the page's text");

@@ -13,7 +13,9 @@ namespace Pinger.Dashboard.Tests.Infrastructure;
 /// <summary>
 /// A real pinger-server on Kestrel, on a free loopback port, over a real SQLite file that the test seeds before the
 /// server opens it (history older than the windows a report may name can only be written that way). The clock
-/// is fixed, so "the current window" is the same whenever the tests run.
+/// is fixed, so "the current window" is the same whenever the tests run. ε is so large that every share's noise
+/// scale is far below one and draws are zero but with negligible probability: the page's figures are the counts, and
+/// what is tested here is what the page reads and withholds (the noise itself is tested in Server.Tests).
 /// </summary>
 internal sealed class DashboardServer : IAsyncDisposable
 {
@@ -54,7 +56,7 @@ internal sealed class DashboardServer : IAsyncDisposable
 
         var options = new ServerOptions
         {
-            Settings = new ServerSettings { SchemaDirectories = [schemaDirectory], RateLimitPerMinute = 0, MinCount = minCount },
+            Settings = new ServerSettings { SchemaDirectories = [schemaDirectory], RateLimitPerMinute = 0, MinCount = minCount, Epsilon = 1_000_000m },
             Urls = "http://127.0.0.1:0",
             StateDirectory = stateDirectory,
             Clock = new FixedClock(FixedClock.Friday),

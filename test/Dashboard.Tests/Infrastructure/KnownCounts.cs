@@ -4,14 +4,15 @@ namespace Pinger.Dashboard.Tests.Infrastructure;
 
 /// <summary>
 /// The data set most tests look at, with the numbers the page must show. The fixed clock's current week is
-/// 2026-11-23 (open); k is 5.
+/// 2026-11-23 (open, so unpublished, as is the month of November); the server runs at an ε so large that the
+/// noise is nil, and cells under the floor of 5 are withheld.
 /// <code>
 /// week        machines (version, platform, age bucket)
 /// 2026-11-09  12 fedora 41 aws 4,  7 fedora 40 gcp 3
-/// 2026-11-16  15 fedora 41 aws 4,  6 fedora 40 gcp 3,  3 fedora 39 metal 2 (withheld, so the 6 is withheld too)
-/// 2026-11-23   9 fedora 41 aws 4,  5 fedora 42 qemu 1
+/// 2026-11-16  15 fedora 41 aws 4,  6 fedora 40 gcp 3,  3 fedora 39 metal 2 (each of 39, metal, bucket 2 withheld)
+/// 2026-11-23   9 fedora 41 aws 4,  5 fedora 42 qemu 1 (open: nothing published)
 /// countme, week 2026-11-16: Fedora 41 in two repositories (20 and 18 hits), Fedora 40 8, Fedora 37 6,
-/// Fedora 38 2 (withheld, so the 6 is withheld too)
+/// Fedora 38 2 (countme totals are exact, as Fedora publishes them)
 /// </code>
 /// </summary>
 internal static class KnownCounts
@@ -22,7 +23,7 @@ internal static class KnownCounts
     public static readonly DateOnly Week2 = new(2026, 11, 16);
     public static readonly DateOnly Week3 = new(2026, 11, 23);
 
-    /// <summary>A value counted below k: it must never appear on the page.</summary>
+    /// <summary>A value counted under the threshold: it must never appear on the page.</summary>
     public const string WithheldFullVersion = "39.20240101.1.0";
 
     /// <summary>A platform only the withheld machines have.</summary>

@@ -12,11 +12,16 @@ internal static class ReportBodies
     public static string NewNonce() =>
         Convert.ToBase64String(RandomNumberGenerator.GetBytes(16)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
-    /// <summary>A minimal report; with <paramref name="distinct"/>, its os-versions.version is made of the nonce, so every report adds a counter row.</summary>
-    public static string Valid(string nonce, bool distinct = false, string versionId = "41", string platform = "aws")
+    /// <summary>
+    /// A minimal report; with <paramref name="distinct"/>, its os-versions.version is made of the nonce, so every report
+    /// adds a counter row. <paramref name="day"/> names another day window than today (yesterday's is still accepted,
+    /// and has ended, so its release is public).
+    /// </summary>
+    public static string Valid(string nonce, bool distinct = false, string versionId = "41", string platform = "aws", string? day = null)
     {
         var version = distinct ? "41.n" + nonce : versionId + ".20241109.3.0";
-        var (day, week, month) = Windows();
+        var (today, week, month) = Windows();
+        day ??= today;
         return "{\"age\":3,\"level\":\"minimal\",\"nonce\":\"" + nonce + "\",\"probes\":{\"os-versions\":{\"arch\":\"x86_64\",\"os_id\":\"fedora\","
             + "\"variant_id\":\"coreos\",\"version\":\"" + version + "\",\"version_id\":\"" + versionId + "\"},"
             + "\"platform\":{\"id\":\"" + platform + "\",\"source\":\"ignition\"}},\"schema\":1,"

@@ -1,3 +1,4 @@
+using Pinger.Protocol.Windows;
 using Pinger.Server.Countme;
 using Pinger.Server.Storage;
 
@@ -31,6 +32,11 @@ internal sealed class GatedStore(ICounterStore inner) : ICounterStore
         Failing ? throw new StorageUnavailableException("the test made storage fail") : inner.ReadTotals(query);
 
     public IReadOnlyList<CountmeTotal> ReadCountme(DateOnly fromWeek, DateOnly toWeek) => inner.ReadCountme(fromWeek, toWeek);
+
+    public StoredRelease? ReadRelease(CountingWindow window) =>
+        Failing ? throw new StorageUnavailableException("the test made storage fail") : inner.ReadRelease(window);
+
+    public StoredRelease KeepRelease(StoredRelease release) => inner.KeepRelease(release);
 
     public void Check()
     {

@@ -22,9 +22,13 @@ public sealed class MetalinkEndpointsTests
         Assert.AreEqual(HttpStatusCode.NoContent, await GetAsync(server, "/metalink?repo=fedora-41&arch=x86_64", Libdnf), "no countme: not counted");
         Assert.AreEqual(HttpStatusCode.NoContent, await GetAsync(server, "/metalink?repo=fedora-41&arch=x86_64&countme=1", "Mozilla/5.0"), "not a countme client");
 
-        // The week is still running: published only on request, and marked as provisional.
+        // The week is still running: not published; the admin API shows it, marked as provisional.
         Assert.AreEqual(Header + "\n", await server.Client.GetStringAsync("/v1/countme/totals.csv"));
-        using var provisional = await server.Client.GetAsync("/v1/countme/totals.csv?provisional=1");
+        using var publicProvisional = await server.Client.GetAsync("/v1/countme/totals.csv?provisional=1");
+        Assert.AreEqual(HttpStatusCode.NotFound, publicProvisional.StatusCode);
+        using var provisionalRequest = new HttpRequestMessage(HttpMethod.Get, "/v1/admin/countme/totals.csv?provisional=1");
+        provisionalRequest.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Totals.AdminToken);
+        using var provisional = await server.Client.SendAsync(provisionalRequest);
         Assert.AreEqual("2026-11-23", provisional.Headers.GetValues("Pinger-Provisional-Week").Single());
         Assert.AreEqual("text/csv", provisional.Content.Headers.ContentType?.MediaType);
 
@@ -39,7 +43,7 @@ public sealed class MetalinkEndpointsTests
     }
 
     [TestMethod]
-    public async Task Countme_rows_below_k_are_withheld_from_the_public_file_only()
+    public async Task Countme_rows_are_exact_in_the_public_file_once_their_week_is_complete()
     {
         await using var server = await TestServer.StartAsync(s => s with { MinCount = 2 });
         await GetAsync(server, "/metalink?repo=fedora-41&arch=x86_64&countme=2", Libdnf);
@@ -50,8 +54,9 @@ public sealed class MetalinkEndpointsTests
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Totals.AdminToken);
         using var admin = await server.Client.SendAsync(request);
 
-        Assert.AreEqual(Header + "\n", open);
-        StringAssert.Contains(await admin.Content.ReadAsStringAsync(), "2026-11-23,2026-11-29,1,Fedora Linux,41,coreos,x86_64,2,fedora-41,x86_64\n");
+        const string Row = "2026-11-23,2026-11-29,1,Fedora Linux,41,coreos,x86_64,2,fedora-41,x86_64\n";
+        Assert.AreEqual(Header + "\n" + Row, open, "countme totals are published exactly, as Fedora publishes them");
+        StringAssert.Contains(await admin.Content.ReadAsStringAsync(), Row);
     }
 
     [TestMethod]

@@ -14,7 +14,7 @@ public sealed class CountmeSystemsExportTests
     [TestMethod]
     public async Task Complete_weeks_of_reports_are_served_in_the_countme_CSV_with_platforms_added_up()
     {
-        await using var server = await TestServer.StartAsync(s => s with { MinCount = 2 });
+        await using var server = await TestServer.StartAsync(s => s with { Epsilon = 1_000_000m, MinCount = 2 });
         await PublishingTests.PostAsync(server, 2, platform: "aws");
         await PublishingTests.PostAsync(server, 2, platform: "gcp");
 
@@ -31,7 +31,7 @@ public sealed class CountmeSystemsExportTests
     [TestMethod]
     public async Task Rows_below_the_publishing_threshold_are_withheld()
     {
-        await using var server = await TestServer.StartAsync(s => s with { MinCount = 4 });
+        await using var server = await TestServer.StartAsync(s => s with { Epsilon = 1_000_000m, MinCount = 4 });
         await PublishingTests.PostAsync(server, 3, platform: "aws");
         server.Clock.Now = FixedClock.Friday.AddDays(7);
 
@@ -42,7 +42,7 @@ public sealed class CountmeSystemsExportTests
     public async Task A_systems_cell_the_public_release_withholds_is_not_added_back_by_the_export()
     {
         // Adding up platforms before withholding would publish aws + gcp, and with /v1/systems.csv's aws row, gcp's count.
-        await using var server = await TestServer.StartAsync(s => s with { MinCount = 2 });
+        await using var server = await TestServer.StartAsync(s => s with { Epsilon = 1_000_000m, MinCount = 2 });
         await PublishingTests.PostAsync(server, 3, platform: "aws");
         await PublishingTests.PostAsync(server, 1, platform: "gcp");
         server.Clock.Now = FixedClock.Friday.AddDays(7);

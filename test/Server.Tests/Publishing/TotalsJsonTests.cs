@@ -10,10 +10,10 @@ public sealed class TotalsJsonTests
 {
     private static readonly CountingWindow Week = new(WindowKind.Week, new DateOnly(2026, 11, 23));
 
-    private static async Task<JsonObject> WriteAsync(TotalsSnapshot snapshot, long? minCount)
+    private static async Task<JsonObject> WriteAsync(TotalsSnapshot snapshot, decimal? epsilon)
     {
         using var output = new MemoryStream();
-        await TotalsJson.WriteAsync(output, new ReleasedTotals(snapshot, minCount), CancellationToken.None);
+        await TotalsJson.WriteAsync(output, new ReleasedTotals(snapshot, epsilon), CancellationToken.None);
         return JsonNode.Parse(output.ToArray())!.AsObject();
     }
 
@@ -25,9 +25,9 @@ public sealed class TotalsJsonTests
             [new TotalsCell(Week, "os-versions.version", "41 \"quoted\" é", 12)],
             [new SystemCount(Week, new SystemTuple("fedora", "41", "coreos", "x86_64", "3", "aws"), 12)]);
 
-        var json = await WriteAsync(snapshot, minCount: 10);
+        var json = await WriteAsync(snapshot, epsilon: 1.5m);
 
-        Assert.AreEqual(10, (long)json["min_count"]!);
+        Assert.AreEqual(1.5m, (decimal)json["epsilon"]!);
         var report = json["reports"]!.AsArray().Single()!;
         Assert.AreEqual("week", (string)report["window"]!);
         Assert.AreEqual("2026-11-23", (string)report["start"]!);
@@ -42,14 +42,14 @@ public sealed class TotalsJsonTests
     }
 
     [TestMethod]
-    public async Task The_admin_answer_has_no_min_count_and_a_large_answer_stays_whole()
+    public async Task The_admin_answer_has_no_epsilon_and_a_large_answer_stays_whole()
     {
         var cells = Enumerable.Range(0, 20_000).Select(i => new TotalsCell(Week, "platform.id", "v" + i, i)).ToArray();
 
-        var json = await WriteAsync(new TotalsSnapshot([], cells, []), minCount: null);
+        var json = await WriteAsync(new TotalsSnapshot([], cells, []), epsilon: null);
 
-        Assert.IsNull(json["min_count"]);
-        Assert.IsTrue(json.ContainsKey("min_count"));
+        Assert.IsNull(json["epsilon"]);
+        Assert.IsTrue(json.ContainsKey("epsilon"));
         Assert.HasCount(20_000, json["totals"]!.AsArray());
         Assert.AreEqual(19_999, (long)json["totals"]![19_999]!["count"]!);
     }

@@ -39,18 +39,29 @@ public sealed class TotalsReleaseTests : IDisposable
         _directory.Dispose();
     }
 
-    private TotalsRelease Public() => new(_store, new CellSuppression(3), new FixedClock(FixedClock.Friday));
+    private TotalsRelease Public()
+    {
+        var clock = new FixedClock(FixedClock.Friday);
+        var budget = new PrivacyBudget(1.0m, PrivacyBudget.DefaultDelta, 1);
+        var rule = new DifferentialPrivacy(_store, new WindowReleaser(budget, new DiscreteLaplace(new CryptographicUniform())),
+            () => Pinger.Server.Registry.FieldRegistry.Empty, budget, clock);
+        return new TotalsRelease(_store, rule, clock);
+    }
+
+    private TotalsRelease Admin() => new(_store, new EveryCount(), new FixedClock(FixedClock.Friday));
 
     [TestMethod]
-    public void The_countme_file_holds_complete_weeks_only_unless_the_open_one_is_asked_for()
+    public void The_countme_file_holds_complete_weeks_only_unless_the_admin_asks_for_the_open_one()
     {
         var complete = Public().CountmeFile(provisional: false);
-        var provisional = Public().CountmeFile(provisional: true);
+        var provisional = Admin().CountmeFile(provisional: true);
+        var publicProvisional = Public().CountmeFile(provisional: true);
 
         Assert.IsNull(complete.ProvisionalWeek);
         CollectionAssert.AreEqual(new[] { LastWeek }, complete.Rows.Select(r => r.Key.WeekStart).Distinct().ToArray());
         Assert.AreEqual(ThisWeek, provisional.ProvisionalWeek);
         CollectionAssert.AreEqual(new[] { LastWeek, ThisWeek }, provisional.Rows.Select(r => r.Key.WeekStart).Distinct().ToArray());
+        CollectionAssert.AreEqual(new[] { LastWeek }, publicProvisional.Rows.Select(r => r.Key.WeekStart).Distinct().ToArray(), "the public rule drops the open week");
     }
 
     [TestMethod]
@@ -58,13 +69,13 @@ public sealed class TotalsReleaseTests : IDisposable
     {
         var countme = Public().Countme(LastWeek, ThisWeek);
         var totals = Public().Totals(new TotalsQuery(WindowKind.Week, null, null, null));
-        var admin = new TotalsRelease(_store, new EveryCount(), new FixedClock(FixedClock.Friday));
+        var admin = Admin();
 
-        CollectionAssert.AreEqual(new[] { 50L, 30L }, countme.Rows.Select(r => r.Hits).ToArray(), "2 is below k, so 20, the smallest other row of its week, goes too");
-        Assert.AreEqual(0, totals.Counts.Reports.Count + totals.Counts.Cells.Count + totals.Counts.Systems.Count, "one report is below k everywhere");
-        Assert.AreEqual(3L, totals.MinCount);
+        CollectionAssert.AreEquivalent(new[] { 50L, 20L, 2L }, countme.Rows.Select(r => r.Hits).ToArray(), "countme is exact, complete weeks only");
+        Assert.AreEqual(0, totals.Counts.Reports.Count + totals.Counts.Cells.Count + totals.Counts.Systems.Count, "the week is still open");
+        Assert.AreEqual(1.0m, totals.Epsilon);
         Assert.HasCount(4, admin.Countme(LastWeek, ThisWeek).Rows);
         Assert.AreEqual(1, admin.Totals(new TotalsQuery(WindowKind.Week, null, null, null)).Counts.Reports.Single().Reports);
-        Assert.IsNull(admin.MinCount);
+        Assert.IsNull(admin.Epsilon);
     }
 }

@@ -108,7 +108,33 @@ public abstract class CounterStoreContract
         reopened.Open();
         reopened.Check();
         Assert.AreEqual(1, reopened.ReadTotals(new TotalsQuery(WindowKind.Week, null, null, null)).Reports.Single().Reports);
-        Assert.AreEqual(1L, SchemaVersion(location));
+        Assert.AreEqual(2L, SchemaVersion(location));
+    }
+
+    [TestMethod]
+    public void Servers_keeping_a_release_at_once_keep_exactly_one_and_all_serve_it()
+    {
+        var location = NewLocation();
+        var stores = Enumerable.Range(0, 4).Select(_ => CreateStore(location)).ToArray();
+        foreach (var store in stores)
+        {
+            store.Open();
+        }
+
+        using var start = new Barrier(stores.Length);
+        var kept = stores.AsParallel().WithDegreeOfParallelism(stores.Length).Select((store, i) =>
+        {
+            start.SignalAndWait();
+            return store.KeepRelease(new StoredRelease(Week, "{\"from\":" + i + "}", "etag-" + i));
+        }).ToArray();
+
+        Assert.HasCount(1, kept.Distinct().ToArray(), "every server got the same release back");
+        Assert.AreEqual(kept[0], stores[0].ReadRelease(Week));
+        Assert.IsNull(stores[0].ReadRelease(Day));
+        foreach (var store in stores)
+        {
+            store.Dispose();
+        }
     }
 
     /// <summary>Where a new, empty store lives (a directory or a database).</summary>
