@@ -49,14 +49,14 @@ public static class ServerApplication
         services.AddSingleton(store);
         services.AddSingleton<ServerMetrics>();
         services.AddSingleton(new IngestQueue(settings.QueueCapacity));
-        services.AddSingleton(new ClientRateLimiter(settings.RateLimitPerMinute, settings.RateLimitByForwardedFor));
+        services.AddSingleton(new ClientRateLimiter(settings.RateLimitPerMinute, settings.RateLimitByForwardedFor, new TrustedProxies(settings.TrustedProxies)));
         services.AddSingleton(adminToken);
         services.AddSingleton(provider => new FieldRegistrySource(
             settings.SchemaDirectories, options.SchemaPollInterval, provider.GetRequiredService<ILogger<FieldRegistrySource>>()));
         services.AddHostedService(provider => provider.GetRequiredService<FieldRegistrySource>());
         services.AddHostedService(provider => new CommitLoop(
             provider.GetRequiredService<IngestQueue>(), store, provider.GetRequiredService<ServerMetrics>(), options.Clock,
-            settings.ClockSkew, provider.GetRequiredService<ILogger<CommitLoop>>()));
+            settings.ClockSkew, settings.Retention, provider.GetRequiredService<ILogger<CommitLoop>>()));
         services.AddSingleton<ReportsEndpoint>();
         services.AddSingleton<MetalinkEndpoints>();
 

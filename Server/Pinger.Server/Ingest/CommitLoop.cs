@@ -13,7 +13,7 @@ namespace Pinger.Server.Ingest;
 /// drains the queue, so every request that was acknowledged, and every one still waiting, is committed.
 /// </summary>
 public sealed partial class CommitLoop(
-    IngestQueue queue, ICounterStore store, ServerMetrics metrics, TimeProvider clock, TimeSpan clockSkew, ILogger<CommitLoop> logger)
+    IngestQueue queue, ICounterStore store, ServerMetrics metrics, TimeProvider clock, TimeSpan clockSkew, RetentionPolicy retention, ILogger<CommitLoop> logger)
     : BackgroundService
 {
     private const int MaxBatch = 2000;
@@ -49,7 +49,8 @@ public sealed partial class CommitLoop(
         var batch = new CommitBatch(
             writes.Select(w => w.Report).OfType<CountedReport>().ToArray(),
             writes.Select(w => w.CountmeHit).OfType<Countme.CountmeTotalsKey>().ToArray(),
-            CountingCalendar.Kinds.ToDictionary(k => k, k => CountingCalendar.OldestOpen(k, now, clockSkew)));
+            CountingCalendar.Kinds.ToDictionary(k => k, k => CountingCalendar.OldestOpen(k, now, clockSkew)),
+            retention.OldestKept(now));
         var started = Stopwatch.GetTimestamp();
         try
         {
@@ -59,6 +60,8 @@ public sealed partial class CommitLoop(
             metrics.ReportWindowsCounted.Inc(outcome.Counted);
             metrics.ReportWindowsDuplicate.Inc(outcome.Duplicates);
             metrics.CountmeHits.Inc(batch.CountmeHits.Count);
+            metrics.ValuesOverCap.Inc(outcome.OverCap);
+            metrics.RowsPruned.Inc(outcome.Pruned);
             foreach (var write in writes)
             {
                 write.Done.TrySetResult();

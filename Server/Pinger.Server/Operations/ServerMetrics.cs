@@ -18,6 +18,9 @@ public sealed class ServerMetrics
         ReportWindowsCounted = factory.CreateCounter("pinger_server_report_windows_counted_total", "Report windows counted (a report counts once per window it names).");
         ReportWindowsDuplicate = factory.CreateCounter("pinger_server_report_windows_duplicate_total", "Report windows not counted again because their nonce was already seen there.");
         CountmeHits = factory.CreateCounter("pinger_server_countme_hits_total", "Metalink and mirrorlist requests counted the countme way.");
+        ValuesOverCap = factory.CreateCounter("pinger_server_values_over_cap_total",
+            "Values counted by no row because their field already kept its declared number of distinct values in that window.");
+        RowsPruned = factory.CreateCounter("pinger_server_rows_pruned_total", "Counter rows deleted because their window is older than the retention policy keeps.");
         CommitFailures = factory.CreateCounter("pinger_server_commit_failures_total", "Batches that could not be committed (their clients got 503).");
         CommitBatchSize = factory.CreateHistogram("pinger_server_commit_batch_size", "Writes committed per transaction.",
             new HistogramConfiguration { Buckets = Histogram.ExponentialBuckets(1, 2, 12) });
@@ -44,6 +47,12 @@ public sealed class ServerMetrics
 
     /// <summary>Failed commits.</summary>
     public Counter CommitFailures { get; }
+
+    /// <summary>Values not stored because of their field's distinct-value cap.</summary>
+    public Counter ValuesOverCap { get; }
+
+    /// <summary>Rows deleted by retention.</summary>
+    public Counter RowsPruned { get; }
 
     /// <summary>Writes per commit.</summary>
     public Histogram CommitBatchSize { get; }

@@ -10,11 +10,11 @@ public sealed class SchemaFileTests
         "sample", "A sample probe.", MetricsLevel.Minimal, true, TimeSpan.FromSeconds(1),
         [
             FieldDeclaration.OneOf("kind", MetricsLevel.Minimal, "Kind.", ["a", "b"], "fixed set"),
-            FieldDeclaration.Matching("version", MetricsLevel.Minimal, "Version.", "[0-9.]+", 16, "as released"),
-            FieldDeclaration.Integer("count", MetricsLevel.Full, "Count.", Coarsen.CountDescription),
+            FieldDeclaration.Matching("version", MetricsLevel.Minimal, "Version.", @"\A[0-9.]+\z", 16, 50, "as released"),
+            FieldDeclaration.Integer("count", MetricsLevel.Full, "Count.", Coarsen.CountValues),
             FieldDeclaration.Boolean("flag", MetricsLevel.Full, "Flag."),
             FieldDeclaration.ListOneOf("tags", MetricsLevel.Full, "Tags.", ["x", "y"], 2, "fixed set"),
-            FieldDeclaration.ListMatching("names", MetricsLevel.Full, "Names.", "[a-z]+", 8, 3, "as named"),
+            FieldDeclaration.ListMatching("names", MetricsLevel.Full, "Names.", @"\A[a-z]+\z", 8, 3, 40, "as named"),
         ]);
 
     [TestMethod]
