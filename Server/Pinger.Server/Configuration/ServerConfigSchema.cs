@@ -1,5 +1,4 @@
 using Pinger.Configuration;
-using Pinger.Server.Ingest;
 
 namespace Pinger.Server.Configuration;
 

@@ -1,5 +1,4 @@
 using Pinger.Configuration;
-using Pinger.Server.Storage;
 
 namespace Pinger.Server.Configuration;
 

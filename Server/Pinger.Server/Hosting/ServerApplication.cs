@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Pinger.Server.Configuration;
 using Pinger.Server.Dashboard;
 using Pinger.Server.Ingest;
 using Pinger.Server.Metalink;

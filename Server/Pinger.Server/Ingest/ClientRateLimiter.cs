@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http;
+using Pinger.Server.Configuration;
 
 namespace Pinger.Server.Ingest;
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Pinger.Protocol.Windows;
+using Pinger.Server.Configuration;
 using Pinger.Server.Operations;
 using Pinger.Server.Storage;
 

@@ -16,6 +16,12 @@ public sealed class BatchAggregate
     private readonly Dictionary<CountmeTotalsKey, long> _countme = [];
     private readonly Dictionary<string, int> _caps = new(StringComparer.Ordinal);
 
+    /// <summary>The most countme tuples (rows of system_counts) kept per window.</summary>
+    public const int MaxSystemsPerWindow = 4096;
+
+    /// <summary>The countme tuples that <see cref="KeepSystemsWithinCap"/> asks about.</summary>
+    public IEnumerable<(string Kind, string Start, SystemTuple System)> SystemKeys => _systems.Keys;
+
     /// <summary>Adds one report's counts for one window whose nonce was new.</summary>
     public void AddReport(CountingWindow window, CountedReport report)
     {
@@ -52,6 +58,27 @@ public sealed class BatchAggregate
             foreach (var (key, count) in fresh.Skip((int)Math.Min(room, fresh.Length)))
             {
                 _fields.Remove(key);
+                dropped += (int)count;
+            }
+        }
+
+        return dropped;
+    }
+
+    /// <summary>
+    /// Leaves out every new countme tuple past <see cref="MaxSystemsPerWindow"/> in its window: the tuple combines six
+    /// fields, so its own cap keeps the product of theirs from growing the table. Returns how many counts were left out.
+    /// </summary>
+    public int KeepSystemsWithinCap(Func<(string Kind, string Start), long> stored, Func<(string Kind, string Start, SystemTuple System), bool> exists)
+    {
+        var dropped = 0;
+        foreach (var group in _systems.GroupBy(p => (p.Key.Kind, p.Key.Start)).ToArray())
+        {
+            var fresh = group.Where(p => !exists(p.Key)).OrderByDescending(p => p.Value).ThenBy(p => p.Key.System.ToString(), StringComparer.Ordinal).ToArray();
+            var room = Math.Max(0, MaxSystemsPerWindow - stored(group.Key));
+            foreach (var (key, count) in fresh.Skip((int)Math.Min(room, fresh.Length)))
+            {
+                _systems.Remove(key);
                 dropped += (int)count;
             }
         }

@@ -188,9 +188,20 @@ public sealed class PostgresCounterStore(string connectionString) : ICounterStor
     private static int KeepWithinCaps(NpgsqlConnection connection, NpgsqlTransaction transaction, BatchAggregate aggregate)
     {
         var keys = aggregate.FieldKeys.ToArray();
-        if (keys.Length == 0)
+        if (keys.Length == 0 && !aggregate.SystemKeys.Any())
         {
             return 0;
+        }
+
+        // Servers sharing the database take turns here, so two of them cannot each fill the last free place of a cap.
+        using (var turn = new NpgsqlCommand("SELECT pg_advisory_xact_lock(hashtext('pinger_server.field_caps'))", connection, transaction))
+        {
+            turn.ExecuteNonQuery();
+        }
+
+        if (keys.Length == 0)
+        {
+            return KeepSystemsWithinCap(connection, transaction, aggregate);
         }
 
         // Two queries for the whole batch: how many values each (window, field) keeps, and which of the batch's are there.
@@ -230,7 +241,61 @@ public sealed class PostgresCounterStore(string connectionString) : ICounterStor
             }
         }
 
-        return aggregate.KeepWithinCaps(group => stored.GetValueOrDefault(group), present.Contains);
+        return aggregate.KeepWithinCaps(group => stored.GetValueOrDefault(group), present.Contains)
+            + KeepSystemsWithinCap(connection, transaction, aggregate);
+    }
+
+    private static int KeepSystemsWithinCap(NpgsqlConnection connection, NpgsqlTransaction transaction, BatchAggregate aggregate)
+    {
+        var keys = aggregate.SystemKeys.ToArray();
+        if (keys.Length == 0)
+        {
+            return 0;
+        }
+
+        var windows = keys.Select(k => (k.Kind, k.Start)).Distinct().ToArray();
+        var stored = new Dictionary<(string, string), long>();
+        using (var count = new NpgsqlCommand("""
+            SELECT s.kind, s.start, count(*) FROM system_counts s
+            JOIN unnest($1::text[], $2::date[]) AS w(kind, start) ON (s.kind, s.start) = (w.kind, w.start)
+            GROUP BY s.kind, s.start
+            """, connection, transaction))
+        {
+            count.Parameters.Add(Array(windows.Select(w => w.Kind)));
+            count.Parameters.Add(Array(windows.Select(w => Date(w.Start))));
+            using var reader = count.ExecuteReader();
+            while (reader.Read())
+            {
+                stored[(reader.GetString(0), Text(reader.GetFieldValue<DateOnly>(1)))] = reader.GetInt64(2);
+            }
+        }
+
+        var present = new HashSet<(string, string, SystemTuple)>();
+        using (var exists = new NpgsqlCommand("""
+            SELECT s.kind, s.start, s.os_name, s.os_version, s.os_variant, s.os_arch, s.sys_age, s.platform FROM system_counts s
+            JOIN unnest($1::text[], $2::date[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[])
+                AS k(kind, start, os_name, os_version, os_variant, os_arch, sys_age, platform)
+            ON (s.kind, s.start, s.os_name, s.os_version, s.os_variant, s.os_arch, s.sys_age, s.platform)
+             = (k.kind, k.start, k.os_name, k.os_version, k.os_variant, k.os_arch, k.sys_age, k.platform)
+            """, connection, transaction))
+        {
+            exists.Parameters.Add(Array(keys.Select(k => k.Kind)));
+            exists.Parameters.Add(Array(keys.Select(k => Date(k.Start))));
+            exists.Parameters.Add(Array(keys.Select(k => k.System.OsName)));
+            exists.Parameters.Add(Array(keys.Select(k => k.System.OsVersion)));
+            exists.Parameters.Add(Array(keys.Select(k => k.System.OsVariant)));
+            exists.Parameters.Add(Array(keys.Select(k => k.System.OsArch)));
+            exists.Parameters.Add(Array(keys.Select(k => k.System.SysAge)));
+            exists.Parameters.Add(Array(keys.Select(k => k.System.Platform)));
+            using var reader = exists.ExecuteReader();
+            while (reader.Read())
+            {
+                present.Add((reader.GetString(0), Text(reader.GetFieldValue<DateOnly>(1)),
+                    new SystemTuple(reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5), reader.GetString(6), reader.GetString(7))));
+            }
+        }
+
+        return aggregate.KeepSystemsWithinCap(window => stored.GetValueOrDefault(window), present.Contains);
     }
 
     // Retention: the one place where whole windows are deleted. Anything else kept per window goes here too.

@@ -286,9 +286,29 @@ public sealed class SqliteCounterStore(string databasePath) : ICounterStore
             return (long)command.ExecuteScalar()!;
         }
 
-        return aggregate.KeepWithinCaps(
+        var dropped = aggregate.KeepWithinCaps(
             group => Scalar(distinct, group.Kind, group.Start, group.Field),
             key => Scalar(exists, key.Kind, key.Start, key.Field, key.Value) > 0);
+        using var systems = Command(connection, transaction, "SELECT count(*) FROM system_counts WHERE kind = $k AND start = $s");
+        using var system = Command(connection, transaction, """
+            SELECT count(*) FROM system_counts WHERE kind = $k AND start = $s AND os_name = $0 AND os_version = $1 AND os_variant = $2
+            AND os_arch = $3 AND sys_age = $4 AND platform = $5
+            """);
+        return dropped + aggregate.KeepSystemsWithinCap(
+            window => Scalar(systems, window.Kind, window.Start),
+            key =>
+            {
+                system.Parameters.Clear();
+                system.Parameters.AddWithValue("$k", key.Kind);
+                system.Parameters.AddWithValue("$s", key.Start);
+                object[] parts = [key.System.OsName, key.System.OsVersion, key.System.OsVariant, key.System.OsArch, key.System.SysAge, key.System.Platform];
+                for (var i = 0; i < parts.Length; i++)
+                {
+                    system.Parameters.AddWithValue("$" + i.ToString(CultureInfo.InvariantCulture), parts[i]);
+                }
+
+                return (long)system.ExecuteScalar()! > 0;
+            });
     }
 
     // Retention: the one place where whole windows are deleted. Anything else kept per window goes here too.

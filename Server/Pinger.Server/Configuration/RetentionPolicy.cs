@@ -1,6 +1,6 @@
 using Pinger.Protocol.Windows;
 
-namespace Pinger.Server.Storage;
+namespace Pinger.Server.Configuration;
 
 /// <summary>
 /// How long the counters of each window kind are kept: a window whose start is older than its kind's age is deleted

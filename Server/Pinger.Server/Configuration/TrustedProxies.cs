@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace Pinger.Server.Ingest;
+namespace Pinger.Server.Configuration;
 
 /// <summary>
 /// The reverse proxies whose X-Forwarded-For entries are believed. Any other peer could write whatever it likes in
