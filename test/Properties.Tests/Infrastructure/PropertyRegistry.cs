@@ -25,7 +25,7 @@ internal static class PropertyRegistry
         ]),
         new("hardware", "Hardware.", MetricsLevel.Full, false, TimeSpan.FromSeconds(1),
         [
-            FieldDeclaration.Integer("cpus", MetricsLevel.Full, "CPU count.", IntegerValues.PowersOfTwo(1, 1024)),
+            FieldDeclaration.Integer("cpus", MetricsLevel.Full, "CPU count.", IntegerValues.PowersOfTwo(1, 1L << 62)),
             FieldDeclaration.Boolean("tpm", MetricsLevel.Full, "Has a TPM."),
             FieldDeclaration.ListOneOf("features", MetricsLevel.Full, "CPU features.", ["avx", "avx2", "sse4", "aes"], 4, "fixed set"),
         ]),
