@@ -9,7 +9,10 @@ public static class Coarsen
     /// <summary>The floors used by <see cref="Count"/>: 0, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000.</summary>
     public static IReadOnlyList<long> CountFloors { get; } = [0, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000];
 
-    /// <summary>How <see cref="Count"/> coarsens, for field declarations.</summary>
+    /// <summary>The values <see cref="Count"/> gives, for integer field declarations.</summary>
+    public static IntegerValues CountValues { get; } = IntegerValues.Floors(CountFloors);
+
+    /// <summary>How <see cref="Count"/> coarsens, in words.</summary>
     public const string CountDescription = "bucketed to 0, 1, 2, 5, 10, 20, 50, 100, 200, 500 or 1000 (the bucket's lower bound)";
 
     /// <summary>How <see cref="PowerOfTwo"/> coarsens, for field declarations.</summary>

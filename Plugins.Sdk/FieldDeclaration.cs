@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Text.RegularExpressions;
 
 namespace Pinger.Plugins.Sdk;
@@ -18,10 +19,7 @@ public sealed class FieldDeclaration
         MetricsLevel level,
         string description,
         string coarsening,
-        IReadOnlyList<string>? allowedValues,
-        string? pattern,
-        int maxLength,
-        int maxItems)
+        FieldBounds bounds)
     {
         if (!ProbeDescriptor.IsValidName(name))
         {
@@ -35,18 +33,33 @@ public sealed class FieldDeclaration
 
         ArgumentException.ThrowIfNullOrWhiteSpace(description);
         ArgumentException.ThrowIfNullOrWhiteSpace(coarsening);
+        if (bounds.MaxDistinctPerWindow is < 1 or > MaxDistinctLimit)
+        {
+            throw new ArgumentException(
+                $"Field '{name}' must keep 1 to {MaxDistinctLimit} distinct values per window, not {bounds.MaxDistinctPerWindow}.", nameof(bounds));
+        }
+
         Name = name;
         Type = type;
         Level = level;
         Description = description;
         Coarsening = coarsening;
-        AllowedValues = allowedValues;
-        Pattern = pattern;
-        MaxLength = maxLength;
-        MaxItems = maxItems;
-        if (pattern is not null)
+        Values = bounds.Values;
+        AllowedValues = bounds.AllowedValues;
+        Pattern = bounds.Pattern;
+        MaxLength = bounds.MaxLength;
+        MaxItems = bounds.MaxItems;
+        MaxDistinctPerWindow = bounds.MaxDistinctPerWindow;
+        if (bounds.Pattern is { } pattern)
         {
-            _pattern = new Regex($"^(?:{pattern})$", RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100));
+            if (!pattern.StartsWith(@"\A", StringComparison.Ordinal) || !pattern.EndsWith(@"\z", StringComparison.Ordinal))
+            {
+                throw new ArgumentException(
+                    $"Field '{name}': the pattern must be anchored at both ends with \\A and \\z (\"^\" and \"$\" let a trailing newline through).", nameof(bounds));
+            }
+
+            // Wrapped once more so that an alternation inside cannot escape the anchors.
+            _pattern = new Regex($@"\A(?:{pattern})\z", RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100));
         }
     }
 
@@ -65,10 +78,22 @@ public sealed class FieldDeclaration
     /// <summary>How the value is coarsened so that it cannot identify a machine.</summary>
     public string Coarsening { get; }
 
+    /// <summary>The most distinct values any field may keep per counting window.</summary>
+    public const int MaxDistinctLimit = IntegerValues.MaxCount;
+
+    /// <summary>For integer fields: the exact set of values accepted.</summary>
+    public IntegerValues? Values { get; }
+
+    /// <summary>
+    /// The most distinct values the server keeps for this field in one counting window: the size of the declared set
+    /// for integers, yes/no and allow-lists, the declared cap for patterns. Values beyond it are not stored.
+    /// </summary>
+    public int MaxDistinctPerWindow { get; }
+
     /// <summary>For text fields: the complete set of values, or null when <see cref="Pattern"/> applies.</summary>
     public IReadOnlyList<string>? AllowedValues { get; }
 
-    /// <summary>For text fields without an allow-list: the regular expression a whole value must match.</summary>
+    /// <summary>For text fields without an allow-list: the regular expression a whole value must match, anchored with \A and \z.</summary>
     public string? Pattern { get; }
 
     /// <summary>For text fields: the longest value accepted, in characters.</summary>
@@ -81,50 +106,79 @@ public sealed class FieldDeclaration
     public static FieldDeclaration OneOf(
         string name, MetricsLevel level, string description, IEnumerable<string> allowedValues, string coarsening)
     {
-        var values = allowedValues.ToArray();
-        if (values.Length == 0)
-        {
-            throw new ArgumentException($"Field '{name}' needs at least one allowed value.", nameof(allowedValues));
-        }
-
-        return new FieldDeclaration(name, FieldType.Text, level, description, coarsening, values, null, values.Max(v => v.Length), 1);
+        var values = AllowList(name, allowedValues);
+        return new FieldDeclaration(name, FieldType.Text, level, description, coarsening,
+            new FieldBounds(null, values, null, values.Max(v => v.Length), 1, values.Length));
     }
 
-    /// <summary>A text field whose whole value matches <paramref name="pattern"/> and is at most <paramref name="maxLength"/> long.</summary>
+    /// <summary>
+    /// A text field whose whole value matches <paramref name="pattern"/> (anchored: it starts with \A and ends with \z),
+    /// is at most <paramref name="maxLength"/> long, and of which the server keeps at most
+    /// <paramref name="maxDistinctPerWindow"/> distinct values per counting window.
+    /// </summary>
     public static FieldDeclaration Matching(
-        string name, MetricsLevel level, string description, string pattern, int maxLength, string coarsening)
+        string name, MetricsLevel level, string description, string pattern, int maxLength, int maxDistinctPerWindow, string coarsening)
     {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxLength);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(maxLength, 128);
-        return new FieldDeclaration(name, FieldType.Text, level, description, coarsening, null, pattern, maxLength, 1);
+        CheckMaxLength(maxLength);
+        return new FieldDeclaration(name, FieldType.Text, level, description, coarsening,
+            new FieldBounds(null, null, pattern, maxLength, 1, maxDistinctPerWindow));
     }
 
-    /// <summary>A whole number, already coarsened by the probe (see <see cref="Coarsen"/>).</summary>
+    /// <summary>Refused: a pattern field must also cap its distinct values per window. Kept so that plugins built against SDK 1 fail with a clear message.</summary>
+    [Obsolete("Declare the distinct values kept per window and anchor the pattern with \\A and \\z: use the overload with maxDistinctPerWindow.", error: true)]
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public static FieldDeclaration Matching(
+        string name, MetricsLevel level, string description, string pattern, int maxLength, string coarsening) =>
+        throw Unbounded(name, "a pattern field needs a cap on its distinct values per window (SDK 2)");
+
+    /// <summary>A whole number, already coarsened by the probe (see <see cref="Coarsen"/>), that is one of <paramref name="values"/>.</summary>
+    public static FieldDeclaration Integer(string name, MetricsLevel level, string description, IntegerValues values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        return new FieldDeclaration(name, FieldType.Integer, level, description, values.Description,
+            new FieldBounds(values, null, null, 0, 1, values.Count));
+    }
+
+    /// <summary>Refused: an integer field must declare its exact value set. Kept so that plugins built against SDK 1 fail with a clear message.</summary>
+    [Obsolete("Declare the exact value set: use the overload taking IntegerValues.", error: true)]
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public static FieldDeclaration Integer(string name, MetricsLevel level, string description, string coarsening) =>
-        new(name, FieldType.Integer, level, description, coarsening, null, null, 0, 1);
+        throw Unbounded(name, "an integer field needs its exact value set (SDK 2)");
 
     /// <summary>A yes/no value.</summary>
     public static FieldDeclaration Boolean(string name, MetricsLevel level, string description) =>
-        new(name, FieldType.Boolean, level, description, "none needed: a yes/no answer", null, null, 0, 1);
+        new(name, FieldType.Boolean, level, description, "none needed: a yes/no answer", new FieldBounds(null, null, null, 0, 1, 2));
 
-    /// <summary>A list of tokens, each one of <paramref name="allowedValues"/>.</summary>
+    /// <summary>A list of at most <paramref name="maxItems"/> tokens, each one of <paramref name="allowedValues"/>.</summary>
     public static FieldDeclaration ListOneOf(
         string name, MetricsLevel level, string description, IEnumerable<string> allowedValues, int maxItems, string coarsening)
     {
-        var values = allowedValues.ToArray();
+        var values = AllowList(name, allowedValues);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxItems);
-        return new FieldDeclaration(name, FieldType.TextList, level, description, coarsening, values, null, values.Max(v => v.Length), maxItems);
+        return new FieldDeclaration(name, FieldType.TextList, level, description, coarsening,
+            new FieldBounds(null, values, null, values.Max(v => v.Length), maxItems, values.Length));
     }
 
-    /// <summary>A list of tokens, each matching <paramref name="pattern"/>.</summary>
+    /// <summary>
+    /// A list of at most <paramref name="maxItems"/> tokens, each matching <paramref name="pattern"/> (anchored with
+    /// \A and \z) and at most <paramref name="maxLength"/> long; the server keeps at most
+    /// <paramref name="maxDistinctPerWindow"/> distinct items per counting window.
+    /// </summary>
     public static FieldDeclaration ListMatching(
-        string name, MetricsLevel level, string description, string pattern, int maxLength, int maxItems, string coarsening)
+        string name, MetricsLevel level, string description, string pattern, int maxLength, int maxItems, int maxDistinctPerWindow, string coarsening)
     {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxLength);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(maxLength, 128);
+        CheckMaxLength(maxLength);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxItems);
-        return new FieldDeclaration(name, FieldType.TextList, level, description, coarsening, null, pattern, maxLength, maxItems);
+        return new FieldDeclaration(name, FieldType.TextList, level, description, coarsening,
+            new FieldBounds(null, null, pattern, maxLength, maxItems, maxDistinctPerWindow));
     }
+
+    /// <summary>Refused: a pattern list must also cap its distinct items per window. Kept so that plugins built against SDK 1 fail with a clear message.</summary>
+    [Obsolete("Declare the distinct items kept per window and anchor the pattern with \\A and \\z: use the overload with maxDistinctPerWindow.", error: true)]
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public static FieldDeclaration ListMatching(
+        string name, MetricsLevel level, string description, string pattern, int maxLength, int maxItems, string coarsening) =>
+        throw Unbounded(name, "a pattern list needs a cap on its distinct items per window (SDK 2)");
 
     /// <summary>
     /// Whether <paramref name="value"/> is acceptable for this field; when not, <paramref name="problem"/> says why.
@@ -139,12 +193,33 @@ public sealed class FieldDeclaration
 
         problem = Type switch
         {
+            FieldType.Integer => Values!.Contains(value.Integer) ? null : "value is not in the declared set: " + Values.Description,
             FieldType.Text => CheckToken(value.Text!),
             FieldType.TextList => CheckList(value.Items!),
             _ => null,
         };
         return problem is null;
     }
+
+    private static string[] AllowList(string name, IEnumerable<string> allowedValues)
+    {
+        var values = allowedValues.ToArray();
+        if (values.Length == 0)
+        {
+            throw new ArgumentException($"Field '{name}' needs at least one allowed value.", nameof(allowedValues));
+        }
+
+        return values;
+    }
+
+    private static void CheckMaxLength(int maxLength)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxLength);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(maxLength, 128);
+    }
+
+    private static NotSupportedException Unbounded(string name, string what) =>
+        new($"Field '{name}': {what}; this plugin was built against an older Pinger.Plugins.Sdk, rebuild it against the current one.");
 
     private string? CheckList(IReadOnlyList<string> items)
     {

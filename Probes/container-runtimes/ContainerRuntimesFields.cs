@@ -32,16 +32,16 @@ internal static class ContainerRuntimesFields
             ContainerRuntime.Tokens, ContainerRuntime.Tokens.Count, "engine names from a fixed list"),
         FieldDeclaration.Integer(
             PodmanContainers, MetricsLevel.Full,
-            "Running podman containers (rootful and rootless): conmon processes started by podman.", Coarsen.CountDescription),
+            "Running podman containers (rootful and rootless): conmon processes started by podman.", Coarsen.CountValues),
         FieldDeclaration.Integer(
             DockerContainers, MetricsLevel.Full,
-            "Running docker containers: containerd shim processes in containerd's \"moby\" namespace.", Coarsen.CountDescription),
+            "Running docker containers: containerd shim processes in containerd's \"moby\" namespace.", Coarsen.CountValues),
         FieldDeclaration.Integer(
             ContainerdContainers, MetricsLevel.Full,
             "Containers run by containerd for anything but docker: shim processes in other namespaces (one per pod for Kubernetes).",
-            Coarsen.CountDescription),
+            Coarsen.CountValues),
         FieldDeclaration.Integer(
             CriOContainers, MetricsLevel.Full,
-            "Running CRI-O containers: conmon processes started by CRI-O (conmon-rs processes, one per pod).", Coarsen.CountDescription),
+            "Running CRI-O containers: conmon processes started by CRI-O (conmon-rs processes, one per pod).", Coarsen.CountValues),
     ];
 }

@@ -28,24 +28,24 @@ internal static class HardwareFields
             CpuClassification.FamilyTokens, "the model name reduced to its family word; anything else is \"other\""),
         FieldDeclaration.Integer(
             LogicalCpus, MetricsLevel.Full, "Logical CPUs (hardware threads) the kernel sees.",
-            "rounded down to 1, 2, 4, 8, 16, 32, 64, 128 or 256"),
+            IntegerValues.Floors(LogicalCpuFloors)),
         FieldDeclaration.Integer(
-            MemoryGib, MetricsLevel.Full, "Memory the kernel manages (MemTotal), in GiB.",
-            Coarsen.PowerOfTwoDescription + " (counted in MiB, reported in GiB, so less than about 0.7 GiB gives 0)"),
+            MemoryGib, MetricsLevel.Full, "Memory the kernel manages (MemTotal), in GiB: rounded to the nearest power of two in MiB, so less than about 0.7 GiB gives 0.",
+            IntegerValues.PowersOfTwo(1, 1L << 20, withZero: true)),
         FieldDeclaration.OneOf(
             Firmware, MetricsLevel.Full, "Whether the machine booted through UEFI or a legacy BIOS.",
             ["uefi", "bios", "other"], "uefi when /sys/firmware/efi exists, bios on x86 otherwise, other elsewhere"),
         FieldDeclaration.Integer(
             DiskCount, MetricsLevel.Full,
             "Physical disks: whole block devices, not partitions, loop, RAM, zram, device-mapper, md RAID, optical, network or removable devices.",
-            Coarsen.CountDescription),
+            Coarsen.CountValues),
         FieldDeclaration.Integer(
-            DiskTotalGib, MetricsLevel.Full, "Capacity of those disks together, in GiB.",
-            Coarsen.PowerOfTwoDescription + " (counted in whole GiB)"),
+            DiskTotalGib, MetricsLevel.Full, "Capacity of those disks together, in GiB: rounded to the nearest power of two of whole GiB.",
+            IntegerValues.PowersOfTwo(1, 1L << 24, withZero: true)),
         FieldDeclaration.Integer(
-            RotationalDisks, MetricsLevel.Full, "Those disks that the kernel marks rotational (spinning).", Coarsen.CountDescription),
+            RotationalDisks, MetricsLevel.Full, "Those disks that the kernel marks rotational (spinning).", Coarsen.CountValues),
         FieldDeclaration.Integer(
-            SolidStateDisks, MetricsLevel.Full, "Those disks that the kernel marks non-rotational (SSD, NVMe).", Coarsen.CountDescription),
+            SolidStateDisks, MetricsLevel.Full, "Those disks that the kernel marks non-rotational (SSD, NVMe).", Coarsen.CountValues),
         FieldDeclaration.OneOf(
             SystemVendor, MetricsLevel.Full, "The system's maker from DMI, to know which firmware and hardware quirks matter.",
             SystemVendors.Tokens, "the DMI vendor mapped to a short allow-list of makers; anything else is \"other\"; product names are never reported, serial numbers and UUIDs never read"),

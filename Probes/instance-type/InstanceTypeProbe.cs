@@ -17,8 +17,9 @@ public sealed class InstanceTypeProbe : IProbe
         "instance_type",
         MetricsLevel.Minimal,
         "The cloud's name for the machine size, such as m5.large, n2-standard-4 or Standard_D2s_v3.",
-        "[A-Za-z0-9][A-Za-z0-9_.+-]{0,63}",
+        @"\A[A-Za-z0-9][A-Za-z0-9_.+-]{0,63}\z",
         64,
+        1000,
         "only the type's own name (GCP's project path is cut off); on OpenStack, CloudStack and KubeVirt, whose flavour names the operator chooses, \"operator-defined\"; a value not matching the pattern is not sent");
 
     private static readonly FieldDeclaration SourceField = FieldDeclaration.OneOf(

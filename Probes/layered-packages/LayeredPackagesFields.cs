@@ -12,6 +12,9 @@ internal static class LayeredPackagesFields
 
     public const int MaxPackages = 64;
 
+    /// <summary>Package names kept per counting window: the most requested ones fill it first in a busy window.</summary>
+    public const int MaxDistinctPackages = 1000;
+
     public static IReadOnlyList<FieldDeclaration> All { get; } =
     [
         FieldDeclaration.Boolean(
@@ -20,15 +23,15 @@ internal static class LayeredPackagesFields
         FieldDeclaration.Integer(
             LayeredCount, MetricsLevel.Minimal,
             "Packages layered on the booted deployment: requested from repositories plus local RPM files.",
-            Coarsen.CountDescription),
+            Coarsen.CountValues),
         FieldDeclaration.Integer(
             OverriddenCount, MetricsLevel.Minimal,
             "Base packages removed or replaced in the booted deployment.",
-            Coarsen.CountDescription),
+            Coarsen.CountValues),
         FieldDeclaration.ListMatching(
             Packages, MetricsLevel.Full,
             "Names of the packages layered from repositories, to learn what the image lacks.",
-            PackageName.Pattern, PackageName.MaxLength, MaxPackages,
+            PackageName.Pattern, PackageName.MaxLength, MaxPackages, MaxDistinctPackages,
             "names only, without version or architecture; local RPM files are never named; at most 64, the first in alphabetical order"),
     ];
 }

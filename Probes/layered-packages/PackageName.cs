@@ -10,7 +10,7 @@ namespace Pinger.Probes.LayeredPackages;
 internal static partial class PackageName
 {
     /// <summary>What a reported name must match; also the field's declared pattern.</summary>
-    public const string Pattern = "[A-Za-z0-9][A-Za-z0-9._+-]{0,63}";
+    public const string Pattern = @"\A[A-Za-z0-9][A-Za-z0-9._+-]{0,63}\z";
 
     public const int MaxLength = 64;
 
@@ -38,6 +38,6 @@ internal static partial class PackageName
     [GeneratedRegex(@"^(?<name>.+?)-(?:[0-9]+:)?[0-9][^-]*-[0-9][^-]*$", RegexOptions.CultureInvariant)]
     private static partial Regex VersionRelease();
 
-    [GeneratedRegex("^(?:" + Pattern + ")$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(Pattern, RegexOptions.CultureInvariant)]
     private static partial Regex ValidName();
 }

@@ -20,7 +20,7 @@ internal static class NetworkFields
         .. InterfaceKind.All.Select(kind => FieldDeclaration.Integer(
             InterfaceCount(kind), MetricsLevel.Full,
             $"Network interfaces of kind {kind}, from /sys/class/net; the loopback and per-container veth interfaces are not counted.",
-            Coarsen.CountDescription)),
+            Coarsen.CountValues)),
         FieldDeclaration.OneOf(
             AddressingSourceField, MetricsLevel.Full,
             "Where the addressing counts come from: NetworkManager keyfiles, NetworkManager's automatic defaults (inferred), or unknown (no counts).",
@@ -28,6 +28,6 @@ internal static class NetworkFields
         .. Families.SelectMany(family => AddressingMethod.All.Select(method => FieldDeclaration.Integer(
             MethodCount(family, method), MetricsLevel.Full,
             $"Connection profiles whose {family} addresses are configured by the {method} method (ports of bonds and bridges excluded).",
-            Coarsen.CountDescription))),
+            Coarsen.CountValues))),
     ];
 }

@@ -9,19 +9,19 @@ namespace Pinger.Probes.OsVersions;
 public sealed class OsVersionsProbe : IProbe
 {
     private static readonly FieldDeclaration OsIdField = Token(
-        "os_id", "The distribution's ID from os-release, such as fedora or debian.", "[a-z0-9._-]{1,32}", 32);
+        "os_id", "The distribution's ID from os-release, such as fedora or debian.", @"\A[a-z0-9._-]{1,32}\z", 32, 256);
 
     private static readonly FieldDeclaration VersionIdField = Token(
-        "version_id", "The distribution's VERSION_ID from os-release, such as 41 or 12.", "[a-z0-9._-]{1,32}", 32);
+        "version_id", "The distribution's VERSION_ID from os-release, such as 41 or 12.", @"\A[a-z0-9._-]{1,32}\z", 32, 256);
 
     private static readonly FieldDeclaration VariantIdField = Token(
-        "variant_id", "The edition's VARIANT_ID from os-release, such as coreos, where the distribution sets one.", "[a-z0-9._-]{1,32}", 32);
+        "variant_id", "The edition's VARIANT_ID from os-release, such as coreos, where the distribution sets one.", @"\A[a-z0-9._-]{1,32}\z", 32, 256);
 
     private static readonly FieldDeclaration VersionField = Token(
-        "version", "The exact OS build now running (OSTREE_VERSION from os-release), on image-based systems only.", "[0-9A-Za-z._-]{1,64}", 64);
+        "version", "The exact OS build now running (OSTREE_VERSION from os-release), on image-based systems only.", @"\A[0-9A-Za-z._-]{1,64}\z", 64, 1000);
 
     private static readonly FieldDeclaration OriginalVersionField = Token(
-        "original_version", "The OS build the machine was first installed with, from the aleph file written at install time.", "[0-9A-Za-z._-]{1,64}", 64);
+        "original_version", "The OS build the machine was first installed with, from the aleph file written at install time.", @"\A[0-9A-Za-z._-]{1,64}\z", 64, 1000);
 
     private static readonly FieldDeclaration StreamField = FieldDeclaration.OneOf(
         "stream",
@@ -86,12 +86,13 @@ public sealed class OsVersionsProbe : IProbe
         return ProbeResult.Collected(values);
     }
 
-    private static FieldDeclaration Token(string name, string description, string pattern, int maxLength) =>
+    private static FieldDeclaration Token(string name, string description, string pattern, int maxLength, int maxDistinctPerWindow) =>
         FieldDeclaration.Matching(
             name,
             MetricsLevel.Minimal,
             description,
             pattern,
             maxLength,
+            maxDistinctPerWindow,
             "sent only when the whole value matches the pattern; otherwise left out, never shortened");
 }

@@ -69,6 +69,11 @@ public static class SchemaFile
             ["description"] = field.Description,
             ["coarsening"] = field.Coarsening,
         };
+        if (field.Values is { } values)
+        {
+            node["values"] = ValuesNode(values);
+        }
+
         if (field.AllowedValues is { } allowed)
         {
             node["allowed"] = new JsonArray(allowed.Select(v => (JsonNode)JsonValue.Create(v)).ToArray());
@@ -85,8 +90,42 @@ public static class SchemaFile
             node["max_items"] = field.MaxItems;
         }
 
+        node["max_distinct_per_window"] = field.MaxDistinctPerWindow;
         return node;
     }
+
+    private static JsonObject ValuesNode(IntegerValues values) => values.Kind switch
+    {
+        IntegerValuesKind.Floors => new JsonObject
+        {
+            ["kind"] = "floors", ["floors"] = new JsonArray(values.Values.Select(v => (JsonNode)JsonValue.Create(v)).ToArray()),
+        },
+        IntegerValuesKind.PowersOfTwo => new JsonObject
+        {
+            ["kind"] = "powers_of_two", ["min"] = values.Min, ["max"] = values.Max, ["with_zero"] = values.WithZero,
+        },
+        _ => new JsonObject { ["kind"] = "range", ["min"] = values.Min, ["max"] = values.Max },
+    };
+
+    private static IntegerValues ReadValues(JsonNode? node)
+    {
+        if (node is not JsonObject values)
+        {
+            throw new FormatException("an integer field needs \"values\": its exact value set");
+        }
+
+        long Bound(string key) => values[key]?.GetValue<long>() ?? throw new FormatException($"\"values\" needs \"{key}\"");
+        return values["kind"]?.GetValue<string>() switch
+        {
+            "floors" => IntegerValues.Floors(values["floors"]?.AsArray().Select(v => v!.GetValue<long>()) ?? throw new FormatException("\"values\" needs \"floors\"")),
+            "powers_of_two" => IntegerValues.PowersOfTwo(Bound("min"), Bound("max"), values["with_zero"]?.GetValue<bool>() ?? false),
+            "range" => IntegerValues.Range(Bound("min"), Bound("max")),
+            var other => throw new FormatException($"unknown value set kind '{other}'"),
+        };
+    }
+
+    private static int MaxDistinct(JsonObject field) =>
+        field["max_distinct_per_window"]?.GetValue<int>() ?? throw new FormatException("a pattern field needs \"max_distinct_per_window\"");
 
     private static ProbeSchema ReadProbe(string id, JsonNode? node)
     {
@@ -114,15 +153,15 @@ public static class SchemaFile
             return field["type"]!.GetValue<string>() switch
             {
                 "boolean" => FieldDeclaration.Boolean(name, level, description),
-                "integer" => FieldDeclaration.Integer(name, level, description, coarsening),
+                "integer" => FieldDeclaration.Integer(name, level, description, ReadValues(field["values"])),
                 "text" when allowed is not null => FieldDeclaration.OneOf(name, level, description, allowed, coarsening),
-                "text" => FieldDeclaration.Matching(name, level, description, pattern ?? throw new FormatException("a text field needs \"allowed\" or \"pattern\""), maxLength, coarsening),
+                "text" => FieldDeclaration.Matching(name, level, description, pattern ?? throw new FormatException("a text field needs \"allowed\" or \"pattern\""), maxLength, MaxDistinct(field), coarsening),
                 "text_list" when allowed is not null => FieldDeclaration.ListOneOf(name, level, description, allowed, maxItems, coarsening),
-                "text_list" => FieldDeclaration.ListMatching(name, level, description, pattern ?? throw new FormatException("a list field needs \"allowed\" or \"pattern\""), maxLength, maxItems, coarsening),
+                "text_list" => FieldDeclaration.ListMatching(name, level, description, pattern ?? throw new FormatException("a list field needs \"allowed\" or \"pattern\""), maxLength, maxItems, MaxDistinct(field), coarsening),
                 var other => throw new FormatException($"unknown type '{other}'"),
             };
         }
-        catch (Exception e) when (e is InvalidOperationException or ArgumentException or NullReferenceException or FormatException or JsonException)
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or NotSupportedException or NullReferenceException or FormatException or JsonException)
         {
             throw new FormatException($"probe '{probeId}', field '{name}': {e.Message}", e);
         }

@@ -4,7 +4,7 @@ namespace Pinger.Plugins.Sdk.Tests;
 public sealed class FieldValuesTests
 {
     private static readonly FieldDeclaration Version = FieldDeclaration.Matching(
-        "version", MetricsLevel.Minimal, "A version.", "[0-9.]{1,8}", 8, "pattern only");
+        "version", MetricsLevel.Minimal, "A version.", @"\A[0-9.]{1,8}\z", 8, 100, "pattern only");
 
     private static readonly FieldDeclaration Stream = FieldDeclaration.OneOf(
         "stream", MetricsLevel.Minimal, "A stream.", ["stable", "testing"], "one of a fixed list");

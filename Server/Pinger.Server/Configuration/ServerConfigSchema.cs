@@ -26,7 +26,9 @@ public static class ServerConfigSchema
         new("ingest", "rate_limit_per_minute", ConfigValueKind.Integer,
             "Requests per minute accepted from one address, kept in memory only; 0 turns the limit off (default 600).", Range(0, 1_000_000)),
         new("ingest", "rate_limit_by_forwarded_for", ConfigValueKind.Boolean,
-            "Behind a reverse proxy: key the rate limit on the last X-Forwarded-For address (held in memory only) instead of the proxy's (default false)."),
+            "Behind a reverse proxy: key the rate limit on the client address that a trusted proxy appended to X-Forwarded-For (held in memory only) instead of the proxy's; believed only from ingest.trusted_proxies (default false)."),
+        new("ingest", "trusted_proxies", ConfigValueKind.Array,
+            "Addresses or CIDR networks of the reverse proxies whose X-Forwarded-For is believed; from any other peer the header is ignored (default none).", CheckProxies),
         new("ingest", "clock_skew_seconds", ConfigValueKind.Integer,
             "How far a client's clock may be off when it names its windows (default 600).", Range(0, 86_400)),
         new("publishing", "epsilon", ConfigValueKind.Float,
@@ -41,6 +43,12 @@ public static class ServerConfigSchema
             "The name of the systemd credential (LoadCredential=NAME in the unit) holding the admin token, read from $CREDENTIALS_DIRECTORY; instead of token_file.", CredentialName),
         new("schema", "directories", ConfigValueKind.Array,
             "Directories of field registry files (*.json, as printed by `pinger schema`), replacing the standard ones.", CheckDirectories),
+        new("retention", "daily_windows_days", ConfigValueKind.Integer,
+            "Counters of day windows older than this many days are deleted by the server (default 90).", Range(1, 36_500)),
+        new("retention", "weekly_windows_days", ConfigValueKind.Integer,
+            "Counters of week windows older than this many days are deleted by the server (default 1096, three years).", Range(7, 36_500)),
+        new("retention", "monthly_windows_days", ConfigValueKind.Integer,
+            "Counters of month windows older than this many days are deleted by the server (default 3653, ten years).", Range(31, 36_500)),
         new("countme", "metalink_redirect", ConfigValueKind.String,
             "Where GET /metalink redirects after counting (302, query string kept); without it the answer is 204.", HttpUrl),
         new("countme", "mirrorlist_redirect", ConfigValueKind.String,
@@ -85,6 +93,14 @@ public static class ServerConfigSchema
         url.StartsWith("http://", StringComparison.Ordinal)
         && Uri.TryCreate(url.Replace("://*:", "://0.0.0.0:", StringComparison.Ordinal).Replace("://+:", "://0.0.0.0:", StringComparison.Ordinal), UriKind.Absolute, out var uri)
         && uri.AbsolutePath == "/" && string.IsNullOrEmpty(uri.Query);
+
+    private static (string, string)? CheckProxies(ConfigEntry entry)
+    {
+        string? problem = null;
+        return TomlStringArray.Parse((string)entry.Value) is { } proxies && proxies.All(p => TrustedProxies.IsValid(p, out problem))
+            ? null
+            : (problem ?? "must be an array of strings", "e.g. [\"10.0.0.5\", \"fd00::/64\"]");
+    }
 
     private static (string, string)? CheckDirectories(ConfigEntry entry) =>
         TomlStringArray.Parse((string)entry.Value) is { } paths && paths.All(Path.IsPathFullyQualified)

@@ -35,6 +35,12 @@ public sealed record ServerSettings
     /// <summary>Whether the rate limiter keys on the proxy's X-Forwarded-For entry rather than the connection.</summary>
     public bool RateLimitByForwardedFor { get; init; }
 
+    /// <summary>The reverse proxies (addresses or CIDR networks) whose X-Forwarded-For is believed.</summary>
+    public IReadOnlyList<string> TrustedProxies { get; init; } = [];
+
+    /// <summary>How long counters of each window kind are kept.</summary>
+    public RetentionPolicy Retention { get; init; } = RetentionPolicy.Default;
+
     /// <summary>How far off a client's clock may be when it names its windows.</summary>
     public TimeSpan ClockSkew { get; init; } = TimeSpan.FromMinutes(10);
 
@@ -68,6 +74,7 @@ public sealed record ServerSettings
         var defaults = new ServerSettings();
         string? Text(string key) => (string?)config.Get(key)?.Value;
         long? Number(string key) => (long?)config.Get(key)?.Value;
+        TimeSpan? Days(string key) => Number(key) is { } days ? TimeSpan.FromDays(days) : null;
         return new ServerSettings
         {
             ListenUrls = Text("server.listen") is { } listen ? TomlStringArray.Parse(listen)! : defaults.ListenUrls,
@@ -78,6 +85,11 @@ public sealed record ServerSettings
             QueueCapacity = (int?)Number("ingest.queue_capacity") ?? defaults.QueueCapacity,
             RateLimitPerMinute = (int?)Number("ingest.rate_limit_per_minute") ?? defaults.RateLimitPerMinute,
             RateLimitByForwardedFor = (bool?)config.Get("ingest.rate_limit_by_forwarded_for")?.Value ?? false,
+            TrustedProxies = Text("ingest.trusted_proxies") is { } proxies ? TomlStringArray.Parse(proxies)! : [],
+            Retention = new RetentionPolicy(
+                Days("retention.daily_windows_days") ?? defaults.Retention.Day,
+                Days("retention.weekly_windows_days") ?? defaults.Retention.Week,
+                Days("retention.monthly_windows_days") ?? defaults.Retention.Month),
             ClockSkew = Number("ingest.clock_skew_seconds") is { } skew ? TimeSpan.FromSeconds(skew) : defaults.ClockSkew,
             MinCount = Number("publishing.min_count") ?? defaults.MinCount,
             Epsilon = config.Get("publishing.epsilon")?.Value is double epsilon ? decimal.Round((decimal)epsilon, 4) : defaults.Epsilon,

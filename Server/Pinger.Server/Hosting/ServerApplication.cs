@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Pinger.Server.Configuration;
 using Pinger.Server.Dashboard;
 using Pinger.Server.Ingest;
 using Pinger.Server.Metalink;
@@ -51,14 +52,14 @@ public static class ServerApplication
         services.AddSingleton(store);
         services.AddSingleton<ServerMetrics>();
         services.AddSingleton(new IngestQueue(settings.QueueCapacity));
-        services.AddSingleton(new ClientRateLimiter(settings.RateLimitPerMinute, settings.RateLimitByForwardedFor));
+        services.AddSingleton(new ClientRateLimiter(settings.RateLimitPerMinute, settings.RateLimitByForwardedFor, new TrustedProxies(settings.TrustedProxies)));
         services.AddSingleton(adminToken);
         services.AddSingleton(provider => new FieldRegistrySource(
             settings.SchemaDirectories, options.SchemaPollInterval, provider.GetRequiredService<ILogger<FieldRegistrySource>>()));
         services.AddHostedService(provider => provider.GetRequiredService<FieldRegistrySource>());
         services.AddHostedService(provider => new CommitLoop(
             provider.GetRequiredService<IngestQueue>(), store, provider.GetRequiredService<ServerMetrics>(), options.Clock,
-            settings.ClockSkew, provider.GetRequiredService<ILogger<CommitLoop>>()));
+            settings.ClockSkew, settings.Retention, provider.GetRequiredService<ILogger<CommitLoop>>()));
         services.AddSingleton<ReportsEndpoint>();
         services.AddSingleton<MetalinkEndpoints>();
 

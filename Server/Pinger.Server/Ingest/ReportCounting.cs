@@ -3,16 +3,19 @@ using Pinger.Plugins.Sdk;
 using Pinger.Protocol.Reports;
 using Pinger.Server.Storage;
 
+using Pinger.Server.Registry;
+
 namespace Pinger.Server.Ingest;
 
 /// <summary>What an accepted report adds to the counters: each value as text, and its countme system tuple.</summary>
 public static class ReportCounting
 {
     /// <summary>The counters <paramref name="report"/> adds to.</summary>
-    public static CountedReport Of(ReceivedReport report)
+    public static CountedReport Of(ReceivedReport report, FieldRegistry registry)
     {
         var values = report.Values
-            .SelectMany(v => Texts(v.Value).Select(text => new CountedValue(v.QualifiedName, text)))
+            .SelectMany(v => Texts(v.Value).Select(text => new CountedValue(
+                v.QualifiedName, text, registry.Find(v.ProbeId, v.Field)?.MaxDistinctPerWindow ?? FieldDeclaration.MaxDistinctLimit)))
             .ToArray();
         return new CountedReport(report.Nonce, report.Windows, values, SystemOf(values, report.Age));
     }

@@ -72,7 +72,8 @@ public sealed class ReportsEndpoint(
             return;
         }
 
-        var result = new ReportReader(registry.Current, clock.GetUtcNow(), settings.ClockSkew).Read(body);
+        var fields = registry.Current;
+        var result = new ReportReader(fields, clock.GetUtcNow(), settings.ClockSkew).Read(body);
         if (result.Report is not { } received)
         {
             var (status, title) = result.Verdict == ReportVerdict.Malformed
@@ -82,7 +83,7 @@ public sealed class ReportsEndpoint(
             return;
         }
 
-        if (queue.TryEnqueue(ReportCounting.Of(received)) is not { } committed)
+        if (queue.TryEnqueue(ReportCounting.Of(received, fields)) is not { } committed)
         {
             await ProblemResponse.WriteAsync(context, StatusCodes.Status503ServiceUnavailable, "the server is busy; retry later", retryAfter: QueueFullRetry).ConfigureAwait(false);
             return;

@@ -17,6 +17,9 @@ public sealed class ServerMetrics
         Requests = factory.CreateCounter("pinger_server_http_requests_total",
             "HTTP requests answered, by endpoint and status code (refusals of reports show as 400, 413, 429 and 503).",
             new CounterConfiguration { LabelNames = ["endpoint", "code"] });
+        ValuesOverCap = factory.CreateCounter("pinger_server_values_over_cap_total",
+            "Values counted by no row because their field already kept its declared number of distinct values in that window.");
+        RowsPruned = factory.CreateCounter("pinger_server_rows_pruned_total", "Counter rows deleted because their window is older than the retention policy keeps.");
         CommitFailures = factory.CreateCounter("pinger_server_commit_failures_total", "Batches that could not be committed (their clients got 503).");
         CommitSeconds = factory.CreateHistogram("pinger_server_commit_duration_seconds", "Time to commit one batch durably.",
             new HistogramConfiguration { Buckets = Histogram.ExponentialBuckets(0.0005, 2, 14) });
@@ -32,6 +35,12 @@ public sealed class ServerMetrics
 
     /// <summary>Failed commits.</summary>
     public Counter CommitFailures { get; }
+
+    /// <summary>Values not stored because of their field's distinct-value cap.</summary>
+    public Counter ValuesOverCap { get; }
+
+    /// <summary>Rows deleted by retention.</summary>
+    public Counter RowsPruned { get; }
 
     /// <summary>Commit latency.</summary>
     public Histogram CommitSeconds { get; }

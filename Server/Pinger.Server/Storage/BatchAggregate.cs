@@ -1,3 +1,4 @@
+using Pinger.Plugins.Sdk;
 using Pinger.Protocol.Windows;
 using Pinger.Server.Countme;
 
@@ -13,6 +14,13 @@ public sealed class BatchAggregate
     private readonly Dictionary<(string Kind, string Start, string Field, string Value), long> _fields = [];
     private readonly Dictionary<(string Kind, string Start, SystemTuple System), long> _systems = [];
     private readonly Dictionary<CountmeTotalsKey, long> _countme = [];
+    private readonly Dictionary<string, int> _caps = new(StringComparer.Ordinal);
+
+    /// <summary>The most countme tuples (rows of system_counts) kept per window.</summary>
+    public const int MaxSystemsPerWindow = 4096;
+
+    /// <summary>The countme tuples that <see cref="KeepSystemsWithinCap"/> asks about.</summary>
+    public IEnumerable<(string Kind, string Start, SystemTuple System)> SystemKeys => _systems.Keys;
 
     /// <summary>Adds one report's counts for one window whose nonce was new.</summary>
     public void AddReport(CountingWindow window, CountedReport report)
@@ -22,10 +30,64 @@ public sealed class BatchAggregate
         foreach (var value in report.Values)
         {
             Add(_fields, (kind, start, value.Field, value.Value), 1);
+            _caps[value.Field] = value.MaxDistinctPerWindow;
         }
 
         Add(_systems, (kind, start, report.System), 1);
     }
+
+    /// <summary>
+    /// Leaves out every new value that would take a field past its declared distinct values in a window, so storage
+    /// grows with the declared value space and never with the number of reports. <paramref name="stored"/> tells how
+    /// many distinct values a (kind, start, field) already has, <paramref name="exists"/> whether a value is one of them.
+    /// Values more frequent in the batch are kept first. Returns how many value counts were left out.
+    /// </summary>
+    public int KeepWithinCaps(
+        Func<(string Kind, string Start, string Field), long> stored, Func<(string Kind, string Start, string Field, string Value), bool> exists)
+    {
+        var dropped = 0;
+        foreach (var group in _fields.GroupBy(p => (p.Key.Kind, p.Key.Start, p.Key.Field)).ToArray())
+        {
+            var fresh = group.Where(p => !exists(p.Key)).OrderByDescending(p => p.Value).ThenBy(p => p.Key.Value, StringComparer.Ordinal).ToArray();
+            if (fresh.Length == 0)
+            {
+                continue;
+            }
+
+            var room = Math.Max(0, _caps.GetValueOrDefault(group.Key.Field, FieldDeclaration.MaxDistinctLimit) - stored(group.Key));
+            foreach (var (key, count) in fresh.Skip((int)Math.Min(room, fresh.Length)))
+            {
+                _fields.Remove(key);
+                dropped += (int)count;
+            }
+        }
+
+        return dropped;
+    }
+
+    /// <summary>
+    /// Leaves out every new countme tuple past <see cref="MaxSystemsPerWindow"/> in its window: the tuple combines six
+    /// fields, so its own cap keeps the product of theirs from growing the table. Returns how many counts were left out.
+    /// </summary>
+    public int KeepSystemsWithinCap(Func<(string Kind, string Start), long> stored, Func<(string Kind, string Start, SystemTuple System), bool> exists)
+    {
+        var dropped = 0;
+        foreach (var group in _systems.GroupBy(p => (p.Key.Kind, p.Key.Start)).ToArray())
+        {
+            var fresh = group.Where(p => !exists(p.Key)).OrderByDescending(p => p.Value).ThenBy(p => p.Key.System.ToString(), StringComparer.Ordinal).ToArray();
+            var room = Math.Max(0, MaxSystemsPerWindow - stored(group.Key));
+            foreach (var (key, count) in fresh.Skip((int)Math.Min(room, fresh.Length)))
+            {
+                _systems.Remove(key);
+                dropped += (int)count;
+            }
+        }
+
+        return dropped;
+    }
+
+    /// <summary>The (kind, start, field) groups and values that <see cref="KeepWithinCaps"/> asks about.</summary>
+    public IEnumerable<(string Kind, string Start, string Field, string Value)> FieldKeys => _fields.Keys;
 
     /// <summary>Adds countme hits.</summary>
     public void AddCountme(CountmeTotalsKey key, long hits) => Add(_countme, key, hits);

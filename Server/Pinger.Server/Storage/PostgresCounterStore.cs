@@ -54,7 +54,9 @@ public sealed class PostgresCounterStore(string connectionString) : ICounterStor
                 aggregate.AddCountme(hit, 1);
             }
 
+            var overCap = KeepWithinCaps(connection, transaction, aggregate);
             WriteAggregate(connection, transaction, aggregate);
+            var pruned = Prune(connection, transaction, batch.OldestKept);
             foreach (var (kind, oldest) in batch.OldestOpen.OrderBy(p => p.Key))
             {
                 using var delete = new NpgsqlCommand("DELETE FROM window_nonces WHERE kind = $1 AND start < $2", connection, transaction);
@@ -64,7 +66,7 @@ public sealed class PostgresCounterStore(string connectionString) : ICounterStor
             }
 
             transaction.Commit();
-            return new CommitOutcome(counted, duplicates);
+            return new CommitOutcome(counted, duplicates, overCap, pruned);
         }
         catch (Exception e) when (e is NpgsqlException or InvalidOperationException or TimeoutException or IOException)
         {
@@ -208,6 +210,139 @@ public sealed class PostgresCounterStore(string connectionString) : ICounterStor
 
         return fresh;
     }
+
+    private static int KeepWithinCaps(NpgsqlConnection connection, NpgsqlTransaction transaction, BatchAggregate aggregate)
+    {
+        var keys = aggregate.FieldKeys.ToArray();
+        if (keys.Length == 0 && !aggregate.SystemKeys.Any())
+        {
+            return 0;
+        }
+
+        // Servers sharing the database take turns here, so two of them cannot each fill the last free place of a cap.
+        using (var turn = new NpgsqlCommand("SELECT pg_advisory_xact_lock(hashtext('pinger_server.field_caps'))", connection, transaction))
+        {
+            turn.ExecuteNonQuery();
+        }
+
+        if (keys.Length == 0)
+        {
+            return KeepSystemsWithinCap(connection, transaction, aggregate);
+        }
+
+        // Two queries for the whole batch: how many values each (window, field) keeps, and which of the batch's are there.
+        var stored = new Dictionary<(string, string, string), long>();
+        var groups = keys.Select(k => (k.Kind, k.Start, k.Field)).Distinct().ToArray();
+        using (var count = new NpgsqlCommand("""
+            SELECT f.kind, f.start, f.field, count(*) FROM field_counts f
+            JOIN unnest($1::text[], $2::date[], $3::text[]) AS g(kind, start, field) ON (f.kind, f.start, f.field) = (g.kind, g.start, g.field)
+            GROUP BY f.kind, f.start, f.field
+            """, connection, transaction))
+        {
+            count.Parameters.Add(Array(groups.Select(g => g.Kind)));
+            count.Parameters.Add(Array(groups.Select(g => Date(g.Start))));
+            count.Parameters.Add(Array(groups.Select(g => g.Field)));
+            using var reader = count.ExecuteReader();
+            while (reader.Read())
+            {
+                stored[(reader.GetString(0), Text(reader.GetFieldValue<DateOnly>(1)), reader.GetString(2))] = reader.GetInt64(3);
+            }
+        }
+
+        var present = new HashSet<(string, string, string, string)>();
+        using (var exists = new NpgsqlCommand("""
+            SELECT f.kind, f.start, f.field, f.value FROM field_counts f
+            JOIN unnest($1::text[], $2::date[], $3::text[], $4::text[]) AS k(kind, start, field, value)
+            ON (f.kind, f.start, f.field, f.value) = (k.kind, k.start, k.field, k.value)
+            """, connection, transaction))
+        {
+            exists.Parameters.Add(Array(keys.Select(k => k.Kind)));
+            exists.Parameters.Add(Array(keys.Select(k => Date(k.Start))));
+            exists.Parameters.Add(Array(keys.Select(k => k.Field)));
+            exists.Parameters.Add(Array(keys.Select(k => k.Value)));
+            using var reader = exists.ExecuteReader();
+            while (reader.Read())
+            {
+                present.Add((reader.GetString(0), Text(reader.GetFieldValue<DateOnly>(1)), reader.GetString(2), reader.GetString(3)));
+            }
+        }
+
+        return aggregate.KeepWithinCaps(group => stored.GetValueOrDefault(group), present.Contains)
+            + KeepSystemsWithinCap(connection, transaction, aggregate);
+    }
+
+    private static int KeepSystemsWithinCap(NpgsqlConnection connection, NpgsqlTransaction transaction, BatchAggregate aggregate)
+    {
+        var keys = aggregate.SystemKeys.ToArray();
+        if (keys.Length == 0)
+        {
+            return 0;
+        }
+
+        var windows = keys.Select(k => (k.Kind, k.Start)).Distinct().ToArray();
+        var stored = new Dictionary<(string, string), long>();
+        using (var count = new NpgsqlCommand("""
+            SELECT s.kind, s.start, count(*) FROM system_counts s
+            JOIN unnest($1::text[], $2::date[]) AS w(kind, start) ON (s.kind, s.start) = (w.kind, w.start)
+            GROUP BY s.kind, s.start
+            """, connection, transaction))
+        {
+            count.Parameters.Add(Array(windows.Select(w => w.Kind)));
+            count.Parameters.Add(Array(windows.Select(w => Date(w.Start))));
+            using var reader = count.ExecuteReader();
+            while (reader.Read())
+            {
+                stored[(reader.GetString(0), Text(reader.GetFieldValue<DateOnly>(1)))] = reader.GetInt64(2);
+            }
+        }
+
+        var present = new HashSet<(string, string, SystemTuple)>();
+        using (var exists = new NpgsqlCommand("""
+            SELECT s.kind, s.start, s.os_name, s.os_version, s.os_variant, s.os_arch, s.sys_age, s.platform FROM system_counts s
+            JOIN unnest($1::text[], $2::date[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[])
+                AS k(kind, start, os_name, os_version, os_variant, os_arch, sys_age, platform)
+            ON (s.kind, s.start, s.os_name, s.os_version, s.os_variant, s.os_arch, s.sys_age, s.platform)
+             = (k.kind, k.start, k.os_name, k.os_version, k.os_variant, k.os_arch, k.sys_age, k.platform)
+            """, connection, transaction))
+        {
+            exists.Parameters.Add(Array(keys.Select(k => k.Kind)));
+            exists.Parameters.Add(Array(keys.Select(k => Date(k.Start))));
+            exists.Parameters.Add(Array(keys.Select(k => k.System.OsName)));
+            exists.Parameters.Add(Array(keys.Select(k => k.System.OsVersion)));
+            exists.Parameters.Add(Array(keys.Select(k => k.System.OsVariant)));
+            exists.Parameters.Add(Array(keys.Select(k => k.System.OsArch)));
+            exists.Parameters.Add(Array(keys.Select(k => k.System.SysAge)));
+            exists.Parameters.Add(Array(keys.Select(k => k.System.Platform)));
+            using var reader = exists.ExecuteReader();
+            while (reader.Read())
+            {
+                present.Add((reader.GetString(0), Text(reader.GetFieldValue<DateOnly>(1)),
+                    new SystemTuple(reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5), reader.GetString(6), reader.GetString(7))));
+            }
+        }
+
+        return aggregate.KeepSystemsWithinCap(window => stored.GetValueOrDefault(window), present.Contains);
+    }
+
+    // Retention: the one place where whole windows are deleted. Anything else kept per window goes here too.
+    private static int Prune(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyDictionary<WindowKind, DateOnly>? oldestKept)
+    {
+        var pruned = 0;
+        foreach (var (kind, oldest) in (oldestKept ?? new Dictionary<WindowKind, DateOnly>()).OrderBy(p => p.Key))
+        {
+            foreach (var table in new[] { "report_counts", "field_counts", "system_counts" })
+            {
+                using var delete = new NpgsqlCommand($"DELETE FROM {table} WHERE kind = $1 AND start < $2", connection, transaction);
+                delete.Parameters.Add(new NpgsqlParameter { Value = CountingWindow.NameOf(kind) });
+                delete.Parameters.Add(new NpgsqlParameter { Value = oldest });
+                pruned += delete.ExecuteNonQuery();
+            }
+        }
+
+        return pruned;
+    }
+
+    private static string Text(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static void WriteAggregate(NpgsqlConnection connection, NpgsqlTransaction transaction, BatchAggregate aggregate)
     {

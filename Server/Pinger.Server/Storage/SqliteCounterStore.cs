@@ -284,6 +284,7 @@ public sealed class SqliteCounterStore(string databasePath) : ICounterStore
             aggregate.AddCountme(hit, 1);
         }
 
+        var overCap = KeepWithinCaps(connection, transaction, aggregate);
         Upsert(connection, transaction, "INSERT INTO report_counts VALUES ($0, $1, $2) ON CONFLICT DO UPDATE SET reports = reports + excluded.reports",
             aggregate.Reports.Select(p => new object[] { p.Key.Kind, p.Key.Start, p.Value }));
         Upsert(connection, transaction, "INSERT INTO field_counts VALUES ($0, $1, $2, $3, $4) ON CONFLICT DO UPDATE SET count = count + excluded.count",
@@ -296,8 +297,68 @@ public sealed class SqliteCounterStore(string databasePath) : ICounterStore
         WriteCountme(connection, transaction, aggregate);
         Upsert(connection, transaction, "DELETE FROM window_nonces WHERE kind = $0 AND start < $1",
             batch.OldestOpen.Select(p => new object[] { CountingWindow.NameOf(p.Key), Text(p.Value) }));
+        var pruned = Prune(connection, transaction, batch.OldestKept);
         transaction.Commit();
-        return new CommitOutcome(counted, duplicates);
+        return new CommitOutcome(counted, duplicates, overCap, pruned);
+    }
+
+    private static int KeepWithinCaps(SqliteConnection connection, SqliteTransaction transaction, BatchAggregate aggregate)
+    {
+        using var distinct = Command(connection, transaction, "SELECT count(*) FROM field_counts WHERE kind = $k AND start = $s AND field = $f");
+        using var exists = Command(connection, transaction, "SELECT count(*) FROM field_counts WHERE kind = $k AND start = $s AND field = $f AND value = $v");
+        long Scalar(SqliteCommand command, params object[] values)
+        {
+            command.Parameters.Clear();
+            var names = new[] { "$k", "$s", "$f", "$v" };
+            for (var i = 0; i < values.Length; i++)
+            {
+                command.Parameters.AddWithValue(names[i], values[i]);
+            }
+
+            return (long)command.ExecuteScalar()!;
+        }
+
+        var dropped = aggregate.KeepWithinCaps(
+            group => Scalar(distinct, group.Kind, group.Start, group.Field),
+            key => Scalar(exists, key.Kind, key.Start, key.Field, key.Value) > 0);
+        using var systems = Command(connection, transaction, "SELECT count(*) FROM system_counts WHERE kind = $k AND start = $s");
+        using var system = Command(connection, transaction, """
+            SELECT count(*) FROM system_counts WHERE kind = $k AND start = $s AND os_name = $0 AND os_version = $1 AND os_variant = $2
+            AND os_arch = $3 AND sys_age = $4 AND platform = $5
+            """);
+        return dropped + aggregate.KeepSystemsWithinCap(
+            window => Scalar(systems, window.Kind, window.Start),
+            key =>
+            {
+                system.Parameters.Clear();
+                system.Parameters.AddWithValue("$k", key.Kind);
+                system.Parameters.AddWithValue("$s", key.Start);
+                object[] parts = [key.System.OsName, key.System.OsVersion, key.System.OsVariant, key.System.OsArch, key.System.SysAge, key.System.Platform];
+                for (var i = 0; i < parts.Length; i++)
+                {
+                    system.Parameters.AddWithValue("$" + i.ToString(CultureInfo.InvariantCulture), parts[i]);
+                }
+
+                return (long)system.ExecuteScalar()! > 0;
+            });
+    }
+
+    // Retention: the one place where whole windows are deleted. Anything else kept per window goes here too.
+    private static int Prune(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyDictionary<WindowKind, DateOnly>? oldestKept)
+    {
+        var pruned = 0;
+        foreach (var (kind, oldest) in (oldestKept ?? new Dictionary<WindowKind, DateOnly>()).OrderBy(p => p.Key))
+        {
+            foreach (var table in new[] { "report_counts", "field_counts", "system_counts" })
+            {
+                using var delete = Command(connection, transaction, $"DELETE FROM {table} WHERE kind = $kind AND start < $start");
+                delete.Parameters.AddWithValue("$kind", CountingWindow.NameOf(kind));
+                delete.Parameters.AddWithValue("$start", Text(oldest));
+                pruned += delete.ExecuteNonQuery();
+            }
+        }
+
+        return pruned;
     }
 
     private static void Upsert(SqliteConnection connection, SqliteTransaction transaction, string sql, IEnumerable<object[]> rows)

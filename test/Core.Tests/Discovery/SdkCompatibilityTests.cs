@@ -50,7 +50,7 @@ public sealed class SdkCompatibilityTests
 
         var catalog = new PluginProbeLoader().Load([new ProbeSearchPath(folder.Path, ProbeOrigin.Distribution)]);
 
-        Assert.AreEqual(new Version(1, 0), PluginSdkReference.HostVersion);
+        Assert.AreEqual(new Version(2, 0), PluginSdkReference.HostVersion);
         Assert.IsTrue(catalog.Probes.All(p => p.SdkVersion == PluginSdkReference.HostVersion && !p.IsThirdParty));
     }
 

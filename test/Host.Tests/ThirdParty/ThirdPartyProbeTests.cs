@@ -22,7 +22,7 @@ public sealed class ThirdPartyProbeTests
         var thirdParty = outcome.Output[outcome.Output.IndexOf("Third-party probes (1):", StringComparison.Ordinal)..];
         StringAssert.StartsWith(thirdParty, "Third-party probes (1):\n\nkubernetes: ");
         StringAssert.Contains(thirdParty, $"  source:   {Path.Combine(installed, "Pinger.Contrib.Kubernetes.dll")} (third-party, installed by the admin)");
-        StringAssert.Contains(thirdParty, "  sdk:      built against Pinger.Plugins.Sdk 1.0 (this pinger: 1.0)");
+        StringAssert.Contains(thirdParty, "  sdk:      built against Pinger.Plugins.Sdk 2.0 (this pinger: 2.0)");
         StringAssert.Contains(thirdParty, "  now:      runs: on by default");
         StringAssert.Contains(outcome.Output, $"  source:   {Path.Combine(PublishedTree.Probes, "platform", "Pinger.Probes.Platform.dll")} (distribution)");
     }
@@ -89,7 +89,7 @@ public sealed class ThirdPartyProbeTests
 
         Assert.AreEqual(ExitCodes.PartialReport, dryRun.ExitCode, dryRun.ToString());
         Assert.IsTrue(JsonNode.Parse(dryRun.Output)!["probes"]!.AsObject().ContainsKey("platform"));
-        var message = "plugin 'future' is built against Pinger.Plugins.Sdk 99.0, a newer major version than this host's 1.0: update pinger, or install a build of the plugin made for SDK 1.x";
+        var message = "plugin 'future' is built against Pinger.Plugins.Sdk 99.0, a newer major version than this host's 2.0: update pinger, or install a build of the plugin made for SDK 2.x";
         StringAssert.Contains(dryRun.StandardError, $"probe plugin {Path.Combine(future, "Pinger.TestPlugins.FutureSdk.dll")} not loaded: {message}");
         StringAssert.Contains(probes.Output, $"future: NOT LOADED from {Path.Combine(future, "Pinger.TestPlugins.FutureSdk.dll")}: {message}");
     }

@@ -13,7 +13,7 @@ public sealed class ProbeResultCheckTests
         TimeSpan.FromSeconds(1),
         [
             FieldDeclaration.OneOf("answer", MetricsLevel.Minimal, "An answer.", ["yes", "no"], "fixed set"),
-            FieldDeclaration.Integer("detail", MetricsLevel.Full, "A number.", Coarsen.CountDescription),
+            FieldDeclaration.Integer("detail", MetricsLevel.Full, "A number.", Coarsen.CountValues),
         ]);
 
     [TestMethod]

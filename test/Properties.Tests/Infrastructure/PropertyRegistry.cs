@@ -14,7 +14,7 @@ internal static class PropertyRegistry
         new("os-versions", "OS versions.", MetricsLevel.Minimal, true, TimeSpan.FromSeconds(1),
         [
             FieldDeclaration.OneOf("os_id", MetricsLevel.Minimal, "OS id.", ["fedora", "rhel", "centos"], "fixed set"),
-            FieldDeclaration.Matching("version_id", MetricsLevel.Minimal, "Version id.", "[0-9]{1,3}", 3, "as released"),
+            FieldDeclaration.Matching("version_id", MetricsLevel.Minimal, "Version id.", @"\A[0-9]{1,3}\z", 3, 1000, "as released"),
             FieldDeclaration.OneOf("variant_id", MetricsLevel.Minimal, "Variant.", ["coreos", "server", "generic"], "fixed set"),
             FieldDeclaration.OneOf("arch", MetricsLevel.Minimal, "Architecture.", ["x86_64", "aarch64", "s390x"], "fixed set"),
         ]),
@@ -25,13 +25,13 @@ internal static class PropertyRegistry
         ]),
         new("hardware", "Hardware.", MetricsLevel.Full, false, TimeSpan.FromSeconds(1),
         [
-            FieldDeclaration.Integer("cpus", MetricsLevel.Full, "CPU count.", "power of two"),
+            FieldDeclaration.Integer("cpus", MetricsLevel.Full, "CPU count.", IntegerValues.PowersOfTwo(1, 1L << 62)),
             FieldDeclaration.Boolean("tpm", MetricsLevel.Full, "Has a TPM."),
             FieldDeclaration.ListOneOf("features", MetricsLevel.Full, "CPU features.", ["avx", "avx2", "sse4", "aes"], 4, "fixed set"),
         ]),
         new("network", "Network.", MetricsLevel.Full, false, TimeSpan.FromSeconds(1),
         [
-            FieldDeclaration.ListMatching("kinds", MetricsLevel.Full, "Interface kinds.", "[a-z]{1,8}", 8, 3, "kinds only"),
+            FieldDeclaration.ListMatching("kinds", MetricsLevel.Full, "Interface kinds.", @"\A[a-z]{1,8}\z", 8, 3, 1000, "kinds only"),
         ]),
     ];
 

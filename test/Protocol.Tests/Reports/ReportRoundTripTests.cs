@@ -16,7 +16,7 @@ public sealed class ReportRoundTripTests
         ["platform"] = [FieldDeclaration.OneOf("id", MetricsLevel.Minimal, "Platform.", ["aws", "metal"], "fixed set")],
         ["hardware"] =
         [
-            FieldDeclaration.Integer("memory_gib", MetricsLevel.Full, "Memory.", Coarsen.CountDescription),
+            FieldDeclaration.Integer("memory_gib", MetricsLevel.Full, "Memory.", IntegerValues.PowersOfTwo(1, 1024, withZero: true)),
             FieldDeclaration.Boolean("uefi", MetricsLevel.Full, "Firmware."),
             FieldDeclaration.ListOneOf("disks", MetricsLevel.Full, "Disks.", ["hdd", "ssd"], 2, "fixed set"),
         ],

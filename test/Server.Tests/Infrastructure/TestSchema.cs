@@ -10,10 +10,10 @@ internal static class TestSchema
         "os-versions", "OS versions.", MetricsLevel.Minimal, true, TimeSpan.FromSeconds(1),
         [
             FieldDeclaration.OneOf("os_id", MetricsLevel.Minimal, "OS id.", ["fedora", "rhel", "centos"], "fixed set"),
-            FieldDeclaration.Matching("version_id", MetricsLevel.Minimal, "Version id.", "[0-9]{1,3}", 3, "as released"),
+            FieldDeclaration.Matching("version_id", MetricsLevel.Minimal, "Version id.", @"\A[0-9]{1,3}\z", 3, 1000, "as released"),
             FieldDeclaration.OneOf("variant_id", MetricsLevel.Minimal, "Variant.", ["coreos", "workstation", "server", "generic"], "fixed set"),
             FieldDeclaration.OneOf("arch", MetricsLevel.Minimal, "Architecture.", ["x86_64", "aarch64", "s390x", "ppc64le"], "fixed set"),
-            FieldDeclaration.Matching("version", MetricsLevel.Minimal, "Full version.", "[0-9.]+", 32, "as released"),
+            FieldDeclaration.Matching("version", MetricsLevel.Minimal, "Full version.", @"\A[0-9.]+\z", 32, 1000, "as released"),
         ]);
 
     public static ProbeDescriptor Platform { get; } = new(
@@ -26,7 +26,7 @@ internal static class TestSchema
     public static ProbeDescriptor Hardware { get; } = new(
         "hardware", "Hardware.", MetricsLevel.Full, false, TimeSpan.FromSeconds(1),
         [
-            FieldDeclaration.Integer("cpus", MetricsLevel.Full, "CPU count.", "power of two"),
+            FieldDeclaration.Integer("cpus", MetricsLevel.Full, "CPU count.", IntegerValues.PowersOfTwo(1, 1024)),
             FieldDeclaration.Boolean("tpm", MetricsLevel.Full, "Has a TPM."),
             FieldDeclaration.ListOneOf("features", MetricsLevel.Full, "CPU features.", ["avx", "avx2", "sse4", "aes"], 3, "fixed set"),
         ]);

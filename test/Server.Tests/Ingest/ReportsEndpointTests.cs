@@ -213,7 +213,7 @@ public sealed class ReportsEndpointTests
     [TestMethod]
     public async Task Behind_a_proxy_the_rate_limit_applies_per_forwarded_address()
     {
-        await using var server = await TestServer.StartAsync(s => s with { RateLimitPerMinute = 2, RateLimitByForwardedFor = true });
+        await using var server = await TestServer.StartAsync(s => s with { RateLimitPerMinute = 2, RateLimitByForwardedFor = true, TrustedProxies = ["127.0.0.1"] });
 
         async Task<HttpStatusCode> PostFrom(string forwardedFor)
         {
@@ -227,6 +227,24 @@ public sealed class ReportsEndpointTests
         Assert.AreEqual(HttpStatusCode.NoContent, await PostFrom("198.51.100.7, 192.0.2.1"));
         Assert.AreEqual(HttpStatusCode.TooManyRequests, await PostFrom("192.0.2.1"), "the proxy's entry is the last one; earlier ones are the client's own");
         Assert.AreEqual(HttpStatusCode.NoContent, await PostFrom("192.0.2.2"));
+    }
+
+    [TestMethod]
+    public async Task X_Forwarded_For_from_a_peer_that_is_not_a_trusted_proxy_is_ignored()
+    {
+        await using var server = await TestServer.StartAsync(s => s with { RateLimitPerMinute = 2, RateLimitByForwardedFor = true, TrustedProxies = ["192.0.2.0/24"] });
+
+        async Task<HttpStatusCode> PostFrom(string forwardedFor)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/reports") { Content = new StringContent(ReportJson.Minimal(), Encoding.UTF8, "application/json") };
+            request.Headers.TryAddWithoutValidation("X-Forwarded-For", forwardedFor);
+            using var response = await server.Client.SendAsync(request);
+            return response.StatusCode;
+        }
+
+        Assert.AreEqual(HttpStatusCode.NoContent, await PostFrom("198.51.100.1"));
+        Assert.AreEqual(HttpStatusCode.NoContent, await PostFrom("198.51.100.2"));
+        Assert.AreEqual(HttpStatusCode.TooManyRequests, await PostFrom("198.51.100.3"), "a rotated header from 127.0.0.1, not a trusted proxy, gains nothing");
     }
 
     [TestMethod]

@@ -76,6 +76,59 @@ public abstract class CounterStoreContract
     }
 
     [TestMethod]
+    public void A_field_keeps_no_more_distinct_values_per_window_than_it_declares_and_known_values_still_count()
+    {
+        using var store = OpenStore();
+        CountedReport Versioned(string nonce, string version) =>
+            new(nonce, [Day, Week], [new CountedValue("os-versions.version", version, MaxDistinctPerWindow: 2)], new SystemTuple("fedora", "41", "coreos", "x86_64", "3", "aws"));
+
+        var first = store.Commit(Batch(Versioned("n1", "a"), Versioned("n2", "b"), Versioned("n3", "b"), Versioned("n4", "c")));
+        var second = store.Commit(Batch(Versioned("n5", "a"), Versioned("n6", "d")));
+
+        // In the first batch "b" is the most frequent, so "b" and then "a" (ordinal) take the two places.
+        Assert.AreEqual(new CommitOutcome(8, 0, OverCap: 2), first);
+        Assert.AreEqual(new CommitOutcome(4, 0, OverCap: 2), second);
+        var cells = store.ReadTotals(new TotalsQuery(WindowKind.Day, null, null, "os-versions.version")).Cells;
+        CollectionAssert.AreEquivalent(new[] { new TotalsCell(Day, "os-versions.version", "a", 2), new TotalsCell(Day, "os-versions.version", "b", 2) }, cells.ToArray());
+        Assert.AreEqual(6, store.ReadTotals(new TotalsQuery(WindowKind.Day, null, null, null)).Reports.Single().Reports, "the reports themselves are all counted");
+    }
+
+    [TestMethod]
+    public void A_window_keeps_no_more_countme_tuples_than_the_cap()
+    {
+        using var store = OpenStore();
+        CountedReport Tuple(int i) => new(
+            "t" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), [Day], [],
+            new SystemTuple("fedora", i.ToString(System.Globalization.CultureInfo.InvariantCulture), "coreos", "x86_64", "3", "aws"));
+
+        var full = store.Commit(Batch(Enumerable.Range(0, BatchAggregate.MaxSystemsPerWindow).Select(Tuple).ToArray()));
+        var over = store.Commit(Batch(Tuple(BatchAggregate.MaxSystemsPerWindow), Tuple(BatchAggregate.MaxSystemsPerWindow + 1)));
+
+        Assert.AreEqual(0, full.OverCap);
+        Assert.AreEqual(new CommitOutcome(2, 0, OverCap: 2), over);
+        Assert.HasCount(BatchAggregate.MaxSystemsPerWindow, store.ReadTotals(new TotalsQuery(WindowKind.Day, null, null, null)).Systems);
+    }
+
+    [TestMethod]
+    public void Windows_older_than_the_retention_keeps_are_deleted_with_all_their_counters()
+    {
+        using var store = OpenStore();
+        var oldDay = new CountingWindow(WindowKind.Day, new DateOnly(2026, 8, 1));
+        store.Commit(Batch(Report("n1", "aws", [oldDay, Day, Week])));
+
+        var outcome = store.Commit(new CommitBatch([], [], NothingClosed, new Dictionary<WindowKind, DateOnly>
+        {
+            [WindowKind.Day] = new DateOnly(2026, 9, 1), [WindowKind.Week] = new DateOnly(2024, 1, 1), [WindowKind.Month] = new DateOnly(2020, 1, 1),
+        }));
+
+        // One report row, three field rows and one system row of the old day.
+        Assert.AreEqual(5, outcome.Pruned);
+        var totals = store.ReadTotals(new TotalsQuery(null, null, null, null));
+        CollectionAssert.AreEquivalent(new[] { new WindowCount(Day, 1), new WindowCount(Week, 1) }, totals.Reports.ToArray());
+        Assert.IsFalse(totals.Cells.Any(c => c.Window == oldDay) || totals.Systems.Any(s => s.Window == oldDay));
+    }
+
+    [TestMethod]
     public void Countme_hits_and_imports_add_up_and_a_file_is_imported_once()
     {
         using var store = OpenStore();

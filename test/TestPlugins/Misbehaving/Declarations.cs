@@ -13,6 +13,6 @@ internal static class Declarations
         TimeSpan.FromMilliseconds(budgetMs),
         [
             FieldDeclaration.OneOf("answer", MetricsLevel.Minimal, "A fixed answer.", ["yes", "no"], "fixed set"),
-            FieldDeclaration.Integer("detail", MetricsLevel.Full, "A full-level number.", "none: test data"),
+            FieldDeclaration.Integer("detail", MetricsLevel.Full, "A full-level number.", IntegerValues.Range(0, 100)),
         ]);
 }

@@ -34,6 +34,6 @@ public sealed class LevelWideningProbe : IProbe
         TimeSpan.FromSeconds(2),
         [
             FieldDeclaration.OneOf("answer", MetricsLevel.Minimal, "A fixed answer.", ["yes"], "fixed set"),
-            FieldDeclaration.Integer("detail", detailLevel, "A number.", "none: test data"),
+            FieldDeclaration.Integer("detail", detailLevel, "A number.", IntegerValues.Range(0, 100)),
         ]);
 }

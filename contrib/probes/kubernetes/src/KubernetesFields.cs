@@ -19,8 +19,9 @@ internal static class KubernetesFields
         "kubernetes_version",
         MetricsLevel.Minimal,
         "The Kubernetes minor version (v1.31), when a file on the node names it.",
-        @"v1\.[0-9]{1,3}",
+        @"\Av1\.[0-9]{1,3}\z",
         7,
+        100,
         "major and minor only: patch levels and distribution suffixes (+k3s1, -rke2r1) are cut off");
 
     public static FieldDeclaration ControlPlane { get; } = FieldDeclaration.Boolean(

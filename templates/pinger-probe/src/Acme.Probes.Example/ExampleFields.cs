@@ -14,8 +14,8 @@ internal static class ExampleFields
         "edition", MetricsLevel.Minimal, "The Acme edition installed.", Editions, "one of a fixed list; anything else is \"other\"");
 
     public static FieldDeclaration Version { get; } = FieldDeclaration.Matching(
-        "version", MetricsLevel.Minimal, "The Acme release, major.minor.", @"[0-9]{1,3}\.[0-9]{1,3}", 7, "major and minor only");
+        "version", MetricsLevel.Minimal, "The Acme release, major.minor.", @"\A[0-9]{1,3}\.[0-9]{1,3}\z", 7, 100, "major and minor only");
 
     public static FieldDeclaration Widgets { get; } = FieldDeclaration.Integer(
-        "widgets", MetricsLevel.Full, "How many widgets are configured.", Coarsen.CountDescription);
+        "widgets", MetricsLevel.Full, "How many widgets are configured.", Coarsen.CountValues);
 }
