@@ -11,4 +11,7 @@ if (PhaseTimings.IsEnabled)
 var output = StandardOutputGuard.Take();
 var error = Console.Error;
 Console.SetOut(error);
-return await new PingerCommandLine(new StandardStreams(output, error)).RunAsync(args);
+UnfinishedExitWatch.Start(error);
+var status = await new PingerCommandLine(new StandardStreams(output, error)).RunAsync(args);
+UnfinishedExitWatch.Finish();
+return status;
