@@ -14,7 +14,7 @@ public sealed class StandardOutputTests
 
     // The script's reader closes its end of the pipe and only then lets pinger start, so the first write meets a
     // pipe with no reader, whatever the machine's speed.
-    private const string ClosedReader = "mkfifo gate; ( read -r _ < gate; \"$PINGER\" {0} 2> err; echo $? > status ) | { exec 0<&-; echo go > gate; }; wait";
+    private const string ClosedReader = "mkfifo gate; ( read -r _ < gate; \"$PINGER\" ARGUMENTS 2> err; echo $? > status ) | { exec 0<&-; echo go > gate; }; wait";
 
     [TestMethod]
     public void Output_shared_with_other_commands_in_one_file_comes_between_theirs()
@@ -68,7 +68,7 @@ public sealed class StandardOutputTests
         {
             using var directory = new TempDirectory();
 
-            var outcome = ShellScript.Run(directory.Path, string.Format(System.Globalization.CultureInfo.InvariantCulture, ClosedReader, command));
+            var outcome = ShellScript.Run(directory.Path, ClosedReader.Replace("ARGUMENTS", command, StringComparison.Ordinal));
 
             Assert.AreEqual(0, outcome.ExitCode, outcome.ToString());
             var errors = File.ReadAllText(Path.Combine(directory.Path, "err"));
