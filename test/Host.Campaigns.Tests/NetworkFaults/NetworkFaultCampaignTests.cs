@@ -33,7 +33,7 @@ public sealed partial class NetworkFaultCampaignTests
     ];
 
     [TestMethod]
-    public async Task Every_fault_ends_within_the_budget_and_no_window_counts_more_than_one_report()
+    public async Task Every_fault_keeps_attempts_and_waits_within_the_budget_and_no_window_counts_more_than_one_report()
     {
         var rounds = CampaignSize.Pick(ci: 1, full: 5);
         var results = new ConcurrentBag<(string Fault, FaultOutcome Outcome)>();
