@@ -17,4 +17,10 @@ public static class ExitCodes
 
     /// <summary>The report was produced, but some probe failed, was dropped in part, or could not be loaded.</summary>
     public const int PartialReport = 4;
+
+    /// <summary>
+    /// Standard output was closed by its reader (<c>pinger probes | head -2</c>): the status a shell shows for a tool
+    /// that SIGPIPE stopped (128 + 13), with no message.
+    /// </summary>
+    public const int OutputClosed = 141;
 }

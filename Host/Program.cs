@@ -7,8 +7,12 @@ if (PhaseTimings.IsEnabled)
 }
 
 // Standard output carries only the report (or a command's text). Point Console.Out, and file descriptor 1 itself,
-// at standard error before any plugin loads, so nothing a plugin prints can end up in what --dry-run shows.
+// at standard error before any plugin loads, so what a plugin prints does not end up in what --dry-run shows (a
+// hostile plugin is another matter: see StandardOutputGuard). An early exit by a plugin is reported, not silent.
 var output = StandardOutputGuard.Take();
 var error = Console.Error;
 Console.SetOut(error);
-return await new PingerCommandLine(new StandardStreams(output, error)).RunAsync(args);
+UnfinishedExitWatch.Start(error);
+var status = await new PingerCommandLine(new StandardStreams(output, error)).RunAsync(args);
+UnfinishedExitWatch.Finish();
+return status;

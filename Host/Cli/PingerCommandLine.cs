@@ -88,11 +88,26 @@ public sealed class PingerCommandLine
                 await _streams.Error.WriteLineAsync($"pinger: error: {error.Message}").ConfigureAwait(false);
             }
 
+            foreach (var hint in UsageHints.ForUnmatched(parse))
+            {
+                await _streams.Error.WriteLineAsync($"pinger: {hint}").ConfigureAwait(false);
+            }
+
             await _streams.Error.WriteLineAsync("pinger: see 'pinger --help'").ConfigureAwait(false);
             return ExitCodes.Usage;
         }
 
-        return await parse.InvokeAsync(new InvocationConfiguration { Output = OutputWriter(), Error = _streams.Error }).ConfigureAwait(false);
+        try
+        {
+            // Exceptions reach this method rather than System.CommandLine's handler, which prints a stack trace.
+            var invocation = new InvocationConfiguration { Output = OutputWriter(), Error = _streams.Error, EnableDefaultExceptionHandler = false };
+            return await parse.InvokeAsync(invocation).ConfigureAwait(false);
+        }
+        catch (StandardOutputClosedException)
+        {
+            // 'pinger --help | head -1': the reader has all it wanted.
+            return ExitCodes.OutputClosed;
+        }
     }
 
     private TextWriter OutputWriter()
@@ -171,6 +186,11 @@ public sealed class PingerCommandLine
             {
                 using var running = PhaseTimings.Start("command");
                 return await command(services).ConfigureAwait(false);
+            }
+            catch (StandardOutputClosedException)
+            {
+                // 'pinger probes | head -2': the reader has all it wanted; stop quietly.
+                return ExitCodes.OutputClosed;
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

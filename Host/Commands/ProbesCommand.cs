@@ -14,6 +14,8 @@ namespace Pinger.Host.Commands;
 /// </summary>
 public sealed class ProbesCommand(ConfigLoader loader, IProbeCatalogSource probes, DiagnosticsPrinter diagnostics, StandardStreams streams)
 {
+    private const int MinimumNameWidth = 20;
+
     /// <summary>Runs the command; returns the exit status.</summary>
     public int Execute(bool markdown)
     {
@@ -70,9 +72,11 @@ public sealed class ProbesCommand(ConfigLoader loader, IProbeCatalogSource probe
         output.WriteLine($"  level:    {LevelNames.Of(descriptor.MinimumLevel)} and above; {(descriptor.EnabledByDefault ? "on" : "off")} by default; budget {descriptor.TimeBudget.TotalMilliseconds:0} ms");
         output.WriteLine($"  now:      {decision}");
         output.WriteLine("  fields:");
+        // The name column is as wide as the probe's longest name, so long names do not push their rows out of line.
+        var nameWidth = descriptor.Fields.Select(f => f.Name.Length).Append(MinimumNameWidth).Max();
         foreach (var field in descriptor.Fields)
         {
-            output.WriteLine($"    {field.Name,-20} {LevelNames.Of(field.Level),-8} {field.Description}");
+            output.WriteLine($"    {field.Name.PadRight(nameWidth)} {LevelNames.Of(field.Level),-8} {field.Description}");
         }
 
         output.WriteLine();

@@ -10,7 +10,8 @@ namespace Pinger.Host.Commands;
 /// <summary>
 /// <c>pinger run</c>, what the timer starts: when reporting is on and a window is due, builds the report with the
 /// <see cref="ReportPipeline"/> and sends it once, within the time budget. An unreachable server is not an error of
-/// the machine: the run ends with status 0 and one clear log line, and the windows stay due for the next run.
+/// the machine: the run ends with status 0 and one clear log line, and the windows stay due for the next run. Only an
+/// accepted report counts its windows; a refused one is logged with the server's reason and stays due too.
 /// </summary>
 public sealed class RunCommand(
     ReportPipeline pipeline,
@@ -69,7 +70,9 @@ public sealed class RunCommand(
 
         using (PhaseTimings.Start("save state, append history"))
         {
-            var next = outcome.Result == DeliveryResult.Deferred ? pending : state.WithCounted(plan.Windows);
+            // Only an accepted report is counted. A refused one stays due with its nonce, as an unanswered one does: a
+            // server that lacked a probe in its registry then counts the machine once it knows the probe.
+            var next = outcome.Result == DeliveryResult.Accepted ? state.WithCounted(plan.Windows) : pending;
             TrySave(next, "the report's nonce is kept, so the server will not count it twice");
             Record(server, outcome, report);
         }
@@ -81,10 +84,12 @@ public sealed class RunCommand(
                 runLog.Information("report accepted by {Server} ({Answer}): counted for {Windows}", server.AbsoluteUri, outcome.Answer, windows);
                 break;
             case DeliveryResult.Refused:
-                runLog.Error("report refused by {Server} ({Answer}): dropped for {Windows}; see 'pinger history'", server.AbsoluteUri, outcome.Answer, windows);
+                runLog.Error("report refused by {Server} ({Answer}): {Reason}; not counted for {Windows}, which stay due for the next run; see 'pinger history'",
+                    server.AbsoluteUri, outcome.Answer, outcome.Reason ?? "the server gave no reason", windows);
                 break;
             default:
-                runLog.Warning("server {Server} not reached ({Answer}) after {Attempts} attempt(s): the report stays due for the next run", server.AbsoluteUri, outcome.Answer, outcome.Attempts);
+                runLog.Warning("server {Server} not reached ({Answer}) after {Attempts} attempt(s) and {Waited} s of waiting between them: the report stays due for the next run",
+                    server.AbsoluteUri, outcome.Answer, outcome.Attempts, Math.Round(outcome.Waited.TotalSeconds, 1));
                 break;
         }
 
@@ -125,7 +130,8 @@ public sealed class RunCommand(
             outcome.Result.ToString().ToLowerInvariant(),
             outcome.Answer,
             outcome.Attempts,
-            System.Text.Encoding.UTF8.GetString(report));
+            System.Text.Encoding.UTF8.GetString(report),
+            outcome.Reason);
         try
         {
             history.Append(entry);

@@ -4,4 +4,6 @@ namespace Pinger.Host.Delivery;
 /// <param name="Result">Accepted, refused or deferred.</param>
 /// <param name="Answer">The last answer: an HTTP status line or the network error, for logs and history.</param>
 /// <param name="Attempts">How many attempts were made.</param>
-public sealed record DeliveryOutcome(DeliveryResult Result, string Answer, int Attempts);
+/// <param name="Waited">The time spent waiting between attempts (backoff and Retry-After), as the sender slept it.</param>
+/// <param name="Reason">For a refusal, the reason the server gave (see <see cref="RefusalReason"/>), or null.</param>
+public sealed record DeliveryOutcome(DeliveryResult Result, string Answer, int Attempts, TimeSpan Waited, string? Reason = null);

@@ -5,7 +5,8 @@ namespace Pinger.Host.Delivery;
 
 /// <summary>
 /// Posts a report with a bounded number of attempts, jittered exponential backoff and a total time budget, so a
-/// run never hangs the machine: 2xx is accepted, 4xx refused for good, and 5xx, 429 (its Retry-After honoured
+/// run never hangs the machine: 2xx is accepted, 4xx refused (not retried in the run; its reason read from the
+/// problem details), and 5xx, 429 (its Retry-After honoured
 /// when it fits the budget), timeouts and network errors leave the report for the next run.
 /// </summary>
 public sealed class ReportSender : IDisposable
@@ -41,6 +42,7 @@ public sealed class ReportSender : IDisposable
         var deadline = _clock.GetUtcNow() + _settings.Budget;
         var answer = "no attempt made";
         var attemptsMade = 0;
+        var waited = TimeSpan.Zero;
         for (var attempt = 1; attempt <= _settings.MaxAttempts; attempt++)
         {
             attemptsMade = attempt;
@@ -54,12 +56,13 @@ public sealed class ReportSender : IDisposable
                 answer = $"HTTP {status} {response.ReasonPhrase}".TrimEnd();
                 if (status is >= 200 and < 300)
                 {
-                    return new DeliveryOutcome(DeliveryResult.Accepted, answer, attempt);
+                    return new DeliveryOutcome(DeliveryResult.Accepted, answer, attempt, waited);
                 }
 
                 if (status is >= 300 and < 500 && status is not (408 or 429))
                 {
-                    return new DeliveryOutcome(DeliveryResult.Refused, answer, attempt);
+                    var reason = await RefusalReason.ReadAsync(response, attemptTimeout.Token).ConfigureAwait(false);
+                    return new DeliveryOutcome(DeliveryResult.Refused, answer, attempt, waited, reason);
                 }
 
                 retryAfter = RetryAfter(response);
@@ -82,6 +85,7 @@ public sealed class ReportSender : IDisposable
             try
             {
                 await Task.Delay(wait, _clock, linked.Token).ConfigureAwait(false);
+                waited += wait;
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
@@ -89,7 +93,7 @@ public sealed class ReportSender : IDisposable
             }
         }
 
-        return new DeliveryOutcome(DeliveryResult.Deferred, answer, attemptsMade);
+        return new DeliveryOutcome(DeliveryResult.Deferred, answer, attemptsMade, waited);
     }
 
     private TimeSpan Backoff(int attempt)

@@ -7,4 +7,5 @@ namespace Pinger.Host.State;
 /// <param name="Answer">The server's answer: an HTTP status, or the network error.</param>
 /// <param name="Attempts">How many attempts were made.</param>
 /// <param name="Report">The exact report bytes, as UTF-8 text.</param>
-public sealed record HistoryEntry(DateTimeOffset Time, string Server, string Outcome, string Answer, int Attempts, string Report);
+/// <param name="Reason">For a refusal, the server's reason: its title and the field paths with their problems, no values.</param>
+public sealed record HistoryEntry(DateTimeOffset Time, string Server, string Outcome, string Answer, int Attempts, string Report, string? Reason = null);

@@ -23,6 +23,11 @@ internal static class HistoryLineWriter
             writer.WriteString("answer", entry.Answer);
             writer.WriteNumber("attempts", entry.Attempts);
             writer.WriteString("report", entry.Report);
+            if (entry.Reason is { } reason)
+            {
+                writer.WriteString("reason", reason);
+            }
+
             writer.WriteEndObject();
         }
 

@@ -60,20 +60,61 @@ public sealed class RunDeliveryTests
     }
 
     [TestMethod]
-    public async Task A_refused_report_is_not_retried_and_is_dropped_for_its_windows()
+    public async Task A_refused_report_is_not_retried_in_the_run_keeps_its_windows_due_and_records_the_reason()
     {
-        await using var server = await FakeReportServer.AnsweringAsync(StatusCodes.Status422UnprocessableEntity);
+        // The problem details pinger-server answers when its registry lacks one of the report's probes.
+        const string Problem = """{"type":"about:blank","title":"The report does not match the schema.","status":422,"detail":"probes.gpu: unknown probe","errors":[{"field":"probes.gpu","problem":"unknown probe"}]}""";
+        await using var server = await FakeReportServer.StartAsync(async (_, context) =>
+        {
+            context.Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            context.Response.ContentType = "application/problem+json";
+            await context.Response.WriteAsync(Problem);
+        });
         using var bed = new RunBed().ReportTo(server.BaseUrl);
 
         var first = bed.Run();
+        var refusals = server.Requests.Count;
         var second = bed.Run("2026-11-27T12:00:00Z");
+        await using var fixedServer = await FakeReportServer.AnsweringAsync(StatusCodes.Status204NoContent);
+        bed.ReportTo(fixedServer.BaseUrl);
+        var third = bed.Run("2026-11-27T18:00:00Z");
 
         Assert.AreEqual(ExitCodes.Ok, first.ExitCode, first.ToString());
-        Assert.HasCount(1, server.Requests);
+        Assert.AreEqual(1, refusals, "a refusal is not retried within the run");
         StringAssert.Contains(first.StandardError, "report refused by");
         StringAssert.Contains(first.StandardError, "HTTP 422");
-        StringAssert.Contains(second.StandardError, "already counted");
-        StringAssert.Contains(bed.Run(command: "history").Output, "refused  HTTP 422");
+        StringAssert.Contains(first.StandardError, "The report does not match the schema.; probes.gpu: unknown probe");
+        StringAssert.Contains(first.StandardError, "not counted for day 2026-11-27, week 2026-11-23, month 2026-11-01, which stay due");
+        Assert.DoesNotContain("already counted", second.StandardError, "a refused report was not counted");
+        Assert.HasCount(2, server.Requests, "the next run offers the refused report again");
+        var nonces = server.Requests.Concat(fixedServer.Requests).Select(r => (string)JsonNode.Parse(r.Text)!["nonce"]!).Distinct();
+        Assert.HasCount(1, nonces, "the same windows keep their nonce");
+        StringAssert.Contains(third.StandardError, "report accepted by");
+        var history = bed.Run(command: "history").Output;
+        StringAssert.Contains(history, "refused  HTTP 422");
+        StringAssert.Contains(history, "  reason: The report does not match the schema.; probes.gpu: unknown probe");
+        StringAssert.Contains(history, "accepted  HTTP 204");
+        var refusedLines = history.Split('\n').Where(l => l.Contains("refused", StringComparison.Ordinal)).ToArray();
+        Assert.HasCount(2, refusedLines, history);
+        Assert.IsFalse(refusedLines.Any(l => l.Contains("counted", StringComparison.Ordinal)), history);
+    }
+
+    [TestMethod]
+    public void With_nothing_sent_yet_history_says_so_and_why()
+    {
+        using var noServer = new RunBed().Configure("[reporting]\nlevel = \"minimal\"\n");
+        using var neverRun = new RunBed().ReportTo(new Uri("http://127.0.0.1:9/"));
+        using var off = new RunBed().Configure("[reporting]\nlevel = \"off\"\n");
+
+        var withoutServer = noServer.Run(command: "history");
+        var beforeFirstRun = neverRun.Run(command: "history");
+        var whenOff = off.Run(command: "history");
+
+        Assert.AreEqual(ExitCodes.Ok, withoutServer.ExitCode, withoutServer.ToString());
+        StringAssert.Contains(withoutServer.Output, "No report has been sent from this machine yet");
+        StringAssert.Contains(withoutServer.Output, "no server is configured ([reporting] server)");
+        StringAssert.Contains(beforeFirstRun.Output, "'pinger run' has not run here yet");
+        StringAssert.Contains(whenOff.Output, "reporting is off (reporting.level at ");
     }
 
     [TestMethod]

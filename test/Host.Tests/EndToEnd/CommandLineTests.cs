@@ -138,6 +138,41 @@ public sealed class CommandLineTests
     }
 
     [TestMethod]
+    public void A_misspelt_option_or_command_gets_a_did_you_mean_hint()
+    {
+        var option = PingerProcess.Run("--dryrun");
+        var command = PingerProcess.Run("histroy");
+
+        Assert.AreEqual(ExitCodes.Usage, option.ExitCode, option.ToString());
+        StringAssert.Contains(option.StandardError, "pinger: '--dryrun': did you mean '--dry-run'?");
+        StringAssert.Contains(command.StandardError, "pinger: 'histroy': did you mean 'history'?");
+    }
+
+    [TestMethod]
+    public void Probes_lines_up_the_level_column_of_field_names_longer_than_twenty_characters()
+    {
+        var outcome = PingerProcess.Run("probes", "--root", FcosAws, "--config-dir", TestPaths.FixtureConfig("minimal"));
+
+        var section = outcome.Output.Split("\n\n").Single(s => s.StartsWith("container-runtimes: ", StringComparison.Ordinal));
+        var rows = section.Split('\n').SkipWhile(l => l != "  fields:").Skip(1).ToArray();
+        Assert.IsTrue(rows.Any(r => r.Contains("containerd_containers", StringComparison.Ordinal)), section);
+        var levelColumns = rows.Where(r => r.Length > 0).Select(LevelColumn).Distinct().ToArray();
+        Assert.HasCount(1, levelColumns, section);
+    }
+
+    // Where the level word starts: after the field name and the spaces that pad it.
+    private static int LevelColumn(string row)
+    {
+        var column = row.IndexOf(' ', 4);
+        while (row[column] == ' ')
+        {
+            column++;
+        }
+
+        return column;
+    }
+
+    [TestMethod]
     public void Timings_are_printed_on_request_so_start_up_costs_stay_visible()
     {
         var outcome = PingerProcess.Run(

@@ -33,6 +33,19 @@ public sealed class HistoryLogTests
     }
 
     [TestMethod]
+    public void A_refusal_s_reason_is_written_as_the_reader_s_serializer_would_and_reads_back()
+    {
+        using var directory = new TempDirectory();
+        var log = new HistoryLog(directory.Path);
+        var refused = Entry(9) with { Outcome = "refused", Answer = "HTTP 422 Unprocessable Entity", Reason = "The report does not match the schema.; probes.gpu: unknown probe" };
+
+        log.Append(refused);
+
+        Assert.AreEqual(JsonSerializer.Serialize(refused, HistoryJson.Default.HistoryEntry), HistoryLineWriter.Write(refused));
+        Assert.AreEqual(refused, log.Read().Single());
+    }
+
+    [TestMethod]
     public void Only_the_newest_entries_are_kept_and_the_file_is_private()
     {
         using var directory = new TempDirectory();
