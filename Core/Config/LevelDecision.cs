@@ -79,5 +79,6 @@ public sealed record LevelDecision(MetricsLevel Level, string Reason, bool IsDef
         _ => null,
     };
 
-    private static string Describe(ConfigEntry entry) => $"{entry.Key} = {entry.DisplayValue} at {entry.Location}";
+    private static string Describe(ConfigEntry entry) =>
+        entry.Key == EnabledKey ? $"{entry.Key} = {entry.DisplayValue} at {entry.Location}" : $"{entry.Key} at {entry.Location}";
 }
