@@ -22,6 +22,6 @@ public static partial class CredentialRedactor
     private static partial Regex WithScheme();
 
     // "user:password@host" without a scheme, as proxy variables are often written.
-    [GeneratedRegex(@"(?<=^|[\s'""(=,<])(?!\*\*\*@)[^\s/@'""(),<>:]+:[^\s/@'""<>]+@", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<=^|[\s'""(=,<])(?!\*\*\*@)[^\s/@'""(),<>:=]+:[^\s/@'""<>]+@", RegexOptions.CultureInvariant)]
     private static partial Regex WithoutScheme();
 }
