@@ -38,6 +38,8 @@ var prerequisites = new (string Package, Func<bool> Installed)[]
     ("time", () => FileExists("/usr/bin/time")),
     // The countme differential tests run Fedora's mirrors-countme (../shared/tools/mirrors-countme) as their oracle.
     ("python3", () => OnPath("python3")),
+    // The host tests watch with strace which files pinger opens (no plugin is loaded at level off).
+    ("strace", () => FileExists("/usr/bin/strace")),
 };
 
 Task("Clean")

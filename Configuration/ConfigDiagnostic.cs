@@ -10,7 +10,12 @@ public sealed record ConfigDiagnostic(
     DiagnosticSeverity Severity, SourceLocation? Location, string? Key, string Message, string? Hint = null)
 {
     /// <summary>Formatted like a compiler message: <c>error: file:line:col: 'key': message (hint: …)</c>.</summary>
-    public override string ToString() => (Severity == DiagnosticSeverity.Error ? "error: " : "warning: ") + Describe();
+    public override string ToString() => Severity switch
+    {
+        DiagnosticSeverity.Error => "error: ",
+        DiagnosticSeverity.Warning => "warning: ",
+        _ => "note: ",
+    } + Describe();
 
     /// <summary>The message without its severity: <c>file:line:col: 'key': message (hint: …)</c>.</summary>
     public string Describe()

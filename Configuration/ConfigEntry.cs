@@ -10,10 +10,10 @@ public sealed record ConfigEntry(IReadOnlyList<string> Path, ConfigValueKind Kin
     /// <summary>The dotted key, e.g. <c>probes.platform.enabled</c>.</summary>
     public string Key => string.Join('.', Path);
 
-    /// <summary>The value as a config file would show it, for explanations.</summary>
+    /// <summary>The value as a config file would show it, for explanations; credentials in a URL are hidden.</summary>
     public string DisplayValue => Kind switch
     {
-        ConfigValueKind.String => $"\"{Value}\"",
+        ConfigValueKind.String => $"\"{CredentialRedactor.Redact((string)Value)}\"",
         ConfigValueKind.Boolean => (bool)Value ? "true" : "false",
         _ => Convert.ToString(Value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty,
     };

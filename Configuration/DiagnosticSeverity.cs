@@ -8,4 +8,7 @@ public enum DiagnosticSeverity
 
     /// <summary>The configuration works but something deserves the admin's attention.</summary>
     Warning,
+
+    /// <summary>Something the admin may want to know (a file masked or replaced); shown by <c>check-config</c> only.</summary>
+    Note,
 }

@@ -18,6 +18,13 @@ public sealed class DropInConfigReader(ConfigSchema schema, KnownProbes probes)
     public static IReadOnlyList<ParsedDropIn> Parse(IEnumerable<ConfigDirectory> directories) =>
         DropInResolver.Resolve(directories).Select(Parse).ToArray();
 
+    /// <summary>As <see cref="Parse(IEnumerable{ConfigDirectory})"/>, with what was left out and why.</summary>
+    public static (IReadOnlyList<ParsedDropIn> Files, IReadOnlyList<ConfigDiagnostic> Notes) ParseWithNotes(IEnumerable<ConfigDirectory> directories)
+    {
+        var (files, notes) = DropInResolver.Survey(directories);
+        return (files.Select(Parse).ToArray(), notes);
+    }
+
     /// <summary>One file, read and parsed.</summary>
     public static ParsedDropIn Parse(DropInFile file)
     {
@@ -37,15 +44,17 @@ public sealed class DropInConfigReader(ConfigSchema schema, KnownProbes probes)
     {
         var diagnostics = new List<ConfigDiagnostic>();
         var winners = new Dictionary<string, (ConfigEntry Entry, DropInFile File)>(StringComparer.Ordinal);
+        var valid = new List<(ConfigEntry Entry, DropInFile File)>();
         foreach (var file in files)
         {
             foreach (var entry in ValidEntries(file, diagnostics))
             {
                 winners[CanonicalKey(entry)] = (entry, file.File);
+                valid.Add((entry, file.File));
             }
         }
 
-        return new MergedConfig(winners, files.Select(f => f.File).ToArray(), diagnostics);
+        return new MergedConfig(winners, files.Select(f => f.File).ToArray(), diagnostics, valid);
     }
 
     /// <summary>The valid entries of one file; its problems are added to <paramref name="diagnostics"/>.</summary>

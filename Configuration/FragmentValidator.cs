@@ -154,6 +154,10 @@ public sealed class FragmentValidator(ConfigSchema schema, KnownProbes probes)
         {
             yield return WrongType(entry, KindOf(setting.Type));
         }
+        else if (SettingConstraints.Check(setting, entry) is { } problem)
+        {
+            yield return Error(entry.Location, entry.Key, problem.Message, problem.Hint);
+        }
     }
 
     private ConfigDiagnostic? UnknownProbe(SourceLocation location, string id)

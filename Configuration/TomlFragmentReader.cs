@@ -38,7 +38,7 @@ public static class TomlFragmentReader
                 Locate(file, d.Span.Start, lastLine),
                 null,
                 "TOML syntax error: " + d.Message,
-                "see https://toml.io for the syntax; strings need double quotes"))
+                HintFor(d.Message)))
             .ToArray();
         if (errors.Length > 0)
         {
@@ -67,6 +67,12 @@ public static class TomlFragmentReader
 
         return new ConfigFragment(file, entries, tables, []);
     }
+
+    // The hint fits the mistake: a key written twice is not a quoting problem.
+    private static string HintFor(string message) =>
+        message.Contains("already defined", StringComparison.OrdinalIgnoreCase) || message.Contains("duplicate", StringComparison.OrdinalIgnoreCase)
+            ? "each key may be set once per file: remove one of the two lines (a later file may override it)"
+            : "see https://toml.io for the syntax; strings need double quotes";
 
     private static void Flatten(string file, IReadOnlyList<string> prefix, KeyValueSyntax keyValue, List<ConfigEntry> entries)
     {

@@ -8,4 +8,5 @@ namespace Pinger.Core.Config;
 /// </summary>
 /// <param name="DropIns">The drop-ins, in merge order.</param>
 /// <param name="Legacy">The old pinger's files, read only for its opt-out.</param>
-public sealed record ConfigFiles(IReadOnlyList<ParsedDropIn> DropIns, IReadOnlyList<ParsedDropIn> Legacy);
+/// <param name="Notes">Files and directories left out (ignored, masked, replaced, missing), and why.</param>
+public sealed record ConfigFiles(IReadOnlyList<ParsedDropIn> DropIns, IReadOnlyList<ParsedDropIn> Legacy, IReadOnlyList<ConfigDiagnostic> Notes);

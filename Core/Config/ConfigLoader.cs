@@ -15,30 +15,33 @@ public sealed class ConfigLoader(ConfigDirectories directories)
     /// <summary>The level used when no file sets one.</summary>
     public const MetricsLevel BuiltInLevel = MetricsLevel.Minimal;
 
-    private const string LevelKey = "reporting.level";
     private const string LegacyEnabledKey = "reporting.enabled";
 
     /// <summary>Reads and checks the configuration, checking probe tables against <paramref name="probes"/>.</summary>
     public ConfigLoadResult Load(KnownProbes probes) => Check(Read(), probes);
 
     /// <summary>Reads and parses every config file once.</summary>
-    public ConfigFiles Read() => new(
-        DropInConfigReader.Parse(directories.DropIns),
-        DropInConfigReader.Parse([directories.Legacy]));
+    public ConfigFiles Read()
+    {
+        var (dropIns, notes) = DropInConfigReader.ParseWithNotes(directories.DropIns);
+        var (legacy, legacyNotes) = DropInConfigReader.ParseWithNotes([directories.Legacy]);
+        return new ConfigFiles(dropIns, legacy, directories.Problems.Concat(notes).Concat(legacyNotes).ToArray());
+    }
 
     /// <summary>Checks <paramref name="files"/>, probe tables against <paramref name="probes"/>, and decides the level.</summary>
     public static ConfigLoadResult Check(ConfigFiles files, KnownProbes probes)
     {
         var reader = new DropInConfigReader(ClientConfigSchema.Instance, probes);
         var merged = reader.Merge(files.DropIns);
-        var diagnostics = new List<ConfigDiagnostic>(merged.Diagnostics);
+        var diagnostics = new List<ConfigDiagnostic>(files.Notes.Concat(merged.Diagnostics));
         var optOut = FindLegacyOptOut(reader, files.Legacy, diagnostics);
         if (diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
         {
             return new ConfigLoadResult(null, diagnostics);
         }
 
-        var (level, reason, isDefault) = DecideLevel(merged, optOut);
+        var decision = LevelDecision.From(merged, optOut);
+        diagnostics.AddRange(decision.Warnings);
         if (optOut is not null)
         {
             diagnostics.Add(new ConfigDiagnostic(DiagnosticSeverity.Warning, null, null,
@@ -48,9 +51,9 @@ public sealed class ConfigLoader(ConfigDirectories directories)
 
         var config = new EffectiveConfig
         {
-            Level = level,
-            LevelReason = reason,
-            LevelIsDefault = isDefault,
+            Level = decision.Level,
+            LevelReason = decision.Reason,
+            LevelIsDefault = decision.IsDefault,
             Server = merged.Get("reporting.server") is { } server ? ServerUrl.Parse((string)server.Value) : null,
             SendBudget = merged.Get("reporting.timeout_seconds") is { } timeout ? TimeSpan.FromSeconds((long)timeout.Value) : ClientConfigSchema.DefaultTimeout,
             Proxy = merged.Get("reporting.proxy") is { } proxy ? new Uri((string)proxy.Value) : null,
@@ -84,27 +87,6 @@ public sealed class ConfigLoader(ConfigDirectories directories)
         }
 
         return optOut;
-    }
-
-    private static (MetricsLevel Level, string Reason, bool IsDefault) DecideLevel(MergedConfig merged, string? optOut)
-    {
-        if (optOut is not null)
-        {
-            return (MetricsLevel.Off, $"opt-out file {optOut}", false);
-        }
-
-        if (merged.Get(LegacyEnabledKey) is { Value: false } enabled)
-        {
-            return (MetricsLevel.Off, $"{LegacyEnabledKey} = false at {enabled.Location}", false);
-        }
-
-        if (merged.Winners.TryGetValue(LevelKey, out var level))
-        {
-            var chosen = LevelNames.Parse((string)level.Entry.Value)!.Value;
-            return (chosen, $"{level.Entry.Key} at {level.Entry.Location}", level.File.Directory.IsDistributionDefault);
-        }
-
-        return (BuiltInLevel, "built-in default (no file sets a level)", true);
     }
 
     private static IReadOnlyDictionary<string, ProbeConfig> ProbeTables(IEnumerable<ConfigEntry> entries) =>

@@ -142,8 +142,9 @@ public sealed class PingerCommandLine
         history.SetAction((parse, _) => WithServices(parse, services => Task.FromResult(services.GetRequiredService<HistoryCommand>().Execute())));
         root.Subcommands.Add(history);
 
-        var checkConfig = new Command("check-config", "Validate the configuration and explain which file set which value");
-        checkConfig.SetAction((parse, _) => WithServices(parse, services => Task.FromResult(services.GetRequiredService<CheckConfigCommand>().Execute())));
+        var quiet = new Option<bool>("--quiet", "-q") { Description = "Print nothing when the configuration is valid, but its warnings (what the unit runs)" };
+        var checkConfig = new Command("check-config", "Validate the configuration and explain which file set which value") { quiet };
+        checkConfig.SetAction((parse, _) => WithServices(parse, services => Task.FromResult(services.GetRequiredService<CheckConfigCommand>().Execute(parse.GetValue(quiet)))));
         root.Subcommands.Add(checkConfig);
 
         var probes = new Command("probes", "List every installed probe, whether it runs and why, and the fields it may emit") { _markdown };

@@ -13,19 +13,25 @@ public sealed class DiagnosticsPrinter(ILogger logger)
     {
         foreach (var diagnostic in result.Diagnostics)
         {
-            if (diagnostic.Severity == DiagnosticSeverity.Error)
+            switch (diagnostic.Severity)
             {
-                logger.Error("{Diagnostic}", diagnostic.Describe());
-            }
-            else
-            {
-                logger.Warning("{Diagnostic}", diagnostic.Describe());
+                case DiagnosticSeverity.Error:
+                    logger.Error("{Diagnostic}", diagnostic.Describe());
+                    break;
+                case DiagnosticSeverity.Warning:
+                    logger.Warning("{Diagnostic}", diagnostic.Describe());
+                    break;
+                default:
+                    // Masked and replaced files are the admin's intent: 'pinger check-config' lists them, runs stay quiet.
+                    logger.Debug("{Diagnostic}", diagnostic.Describe());
+                    break;
             }
         }
 
         if (!result.IsValid)
         {
-            logger.Error("the configuration is invalid ({Count} errors): nothing is collected or sent", result.Errors.Count());
+            var count = result.Errors.Count();
+            logger.Error("the configuration is invalid ({Count} {Errors}): nothing is collected or sent", count, count == 1 ? "error" : "errors");
         }
     }
 

@@ -1,3 +1,4 @@
+using Pinger.Configuration;
 using Pinger.Core;
 using Pinger.Core.Reporting;
 using Pinger.Host.Delivery;
@@ -128,7 +129,7 @@ public sealed class RunCommand(
             new DateTimeOffset(now.Ticks - (now.Ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero),
             server.AbsoluteUri,
             outcome.Result.ToString().ToLowerInvariant(),
-            outcome.Answer,
+            CredentialRedactor.Redact(outcome.Answer),
             outcome.Attempts,
             System.Text.Encoding.UTF8.GetString(report),
             outcome.Reason);

@@ -35,7 +35,10 @@ public static class Services
         services.AddSingleton<IProbeLogFactory, SerilogProbeLogFactory>();
         services.AddSingleton(p => settings.ConfigDirectory is { } directory
             ? ConfigDirectories.Only(directory, p.GetRequiredService<RootedMachineFiles>())
-            : ConfigDirectories.Standard(p.GetRequiredService<RootedMachineFiles>()));
+            : ConfigDirectories.Standard(
+                p.GetRequiredService<RootedMachineFiles>(),
+                // Below a --root, the root's own /usr/lib is the distribution's; on the live machine, the tree the binary is in.
+                settings.IsLiveRoot ? ConfigSearchPaths.DistributionDirectoryBesideBinary() : null));
         services.AddSingleton<ConfigLoader>();
         services.AddSingleton<IProbeCatalogSource>(_ => new PluginProbeCatalogSource(ProbeSearchPaths.For(settings.ProbeDirectories)));
         services.AddSingleton<ProbeRunner>();

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Pinger.Configuration;
 
 namespace Pinger.Host.Delivery;
 
@@ -73,7 +74,8 @@ public sealed class ReportSender : IDisposable
             }
             catch (Exception e) when (e is HttpRequestException or IOException or SocketException)
             {
-                answer = "network error: " + (e.InnerException?.Message ?? e.Message);
+                // A proxy URL with credentials may be quoted in the message; the answer is logged and kept in the history.
+                answer = "network error: " + CredentialRedactor.Redact(e.InnerException?.Message ?? e.Message);
             }
 
             var wait = retryAfter ?? Backoff(attempt);

@@ -17,7 +17,7 @@ public static class LogSetup
         var level = verbose ? LogEventLevel.Debug : LogEventLevel.Information;
         var stderr = new TextWriterSink(standardError);
         var configuration = new LoggerConfiguration().MinimumLevel.Is(level);
-        configuration.WriteTo.Sink(UseJournal(journalSocket) ? new JournalSink(journalSocket, stderr) : stderr);
+        configuration.WriteTo.Sink(new RedactingSink(UseJournal(journalSocket) ? new JournalSink(journalSocket, stderr) : stderr));
 
         return configuration.CreateLogger();
     }

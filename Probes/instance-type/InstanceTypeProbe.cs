@@ -45,11 +45,14 @@ public sealed class InstanceTypeProbe : IProbe
             SettingDeclaration.Integer(
                 TimeoutSetting,
                 1500,
-                $"How long to wait for the metadata service, in milliseconds ({MetadataServiceQuery.ShortestTimeoutMs} to {MetadataServiceQuery.LongestTimeoutMs})."),
-            SettingDeclaration.Text(
+                $"How long to wait for the metadata service, in milliseconds ({MetadataServiceQuery.ShortestTimeoutMs} to {MetadataServiceQuery.LongestTimeoutMs}).",
+                MetadataServiceQuery.ShortestTimeoutMs,
+                MetadataServiceQuery.LongestTimeoutMs),
+            SettingDeclaration.Url(
                 EndpointSetting,
                 "http://169.254.169.254",
-                "The metadata service's base URL (plain http); only worth changing for tests or a metadata proxy."),
+                "The metadata service's base URL (plain http); only worth changing for tests or a metadata proxy.",
+                "http"),
         ]);
 
     /// <inheritdoc />

@@ -17,6 +17,8 @@ internal sealed class MetadataServiceQuery(string endpoint, long timeoutMs)
     // An instance type is a few dozen characters; anything larger is not one.
     private const int MaxAnswerBytes = 4096;
 
+    // The config check rejects a configured value outside the declared range before any run; the bound only
+    // guards callers that build settings by hand.
     private TimeSpan Timeout { get; } = TimeSpan.FromMilliseconds(Math.Clamp(timeoutMs, ShortestTimeoutMs, LongestTimeoutMs));
 
     public async Task<MetadataAnswer> FetchInstanceTypeAsync(ICloudMetadata cloud, CancellationToken cancellationToken)

@@ -119,6 +119,16 @@ public sealed class InstanceTypeProbeTests
         Assert.AreEqual(FieldValue.FromText("http://169.254.169.254"), settings["metadata_endpoint"]);
     }
 
+    [TestMethod]
+    public void Declares_the_timeout_range_and_the_endpoint_scheme_the_config_check_enforces()
+    {
+        var settings = new InstanceTypeProbe().Descriptor.Settings.ToDictionary(s => s.Name);
+
+        Assert.AreEqual(100L, settings["metadata_timeout_ms"].Minimum);
+        Assert.AreEqual(4000L, settings["metadata_timeout_ms"].Maximum);
+        CollectionAssert.AreEqual(new[] { "http" }, settings["metadata_endpoint"].UrlSchemes!.ToArray());
+    }
+
     private static async Task<ProbeResult> CollectAsync(string root)
     {
         var probe = new InstanceTypeProbe();

@@ -71,13 +71,13 @@ public sealed class ConfigPrecedenceTests
     public void Survivors_merge_in_lexical_order_and_later_keys_win()
     {
         using var machine = new TempMachine()
-            .Write(Admin + "/20-b.toml", "[reporting]\nlevel = \"off\"\n[probes.platform]\nenabled = false\n")
-            .Write(Distro + "/90-z.toml", "[reporting]\nlevel = \"full\"\n")
-            .Write(Runtime + "/10-a.toml", "[reporting]\nlevel = \"minimal\"\nserver = \"https://a.example.org/\"\n");
+            .Write(Admin + "/20-b.toml", "[reporting]\ntimeout_seconds = 20\n[probes.platform]\nenabled = false\n")
+            .Write(Distro + "/90-z.toml", "[reporting]\ntimeout_seconds = 90\n")
+            .Write(Runtime + "/10-a.toml", "[reporting]\ntimeout_seconds = 10\nserver = \"https://a.example.org/\"\n");
 
         var config = ConfigTestBed.LoadValid(machine);
 
-        Assert.AreEqual(MetricsLevel.Full, config.Level, "90-z.toml sorts last, so its level wins");
+        Assert.AreEqual(TimeSpan.FromSeconds(90), config.SendBudget, "90-z.toml sorts last, so its value wins");
         Assert.AreEqual(new Uri("https://a.example.org/"), config.Server);
         Assert.IsFalse((bool)config.ProbeConfigFor("platform").Enabled!.Value);
         CollectionAssert.AreEqual(

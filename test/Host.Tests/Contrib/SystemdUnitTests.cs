@@ -37,7 +37,7 @@ public sealed partial class SystemdUnitTests
         var service = File.ReadAllText(Path.Combine(TestPaths.RepositoryRoot, "contrib", "systemd", "pinger.service"));
         var timer = File.ReadAllText(Path.Combine(TestPaths.RepositoryRoot, "contrib", "systemd", "pinger.timer"));
 
-        StringAssert.Contains(service, "ExecStartPre=/usr/bin/pinger check-config\n");
+        StringAssert.Contains(service, "ExecStartPre=/usr/bin/pinger check-config --quiet\n");
         StringAssert.Contains(service, "ExecStart=/usr/bin/pinger run\n");
         StringAssert.Contains(service, "StateDirectory=pinger\n");
         StringAssert.Contains(timer, "OnUnitInactiveSec=");
