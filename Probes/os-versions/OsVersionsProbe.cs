@@ -93,5 +93,5 @@ public sealed class OsVersionsProbe : IProbe
             description,
             pattern,
             maxLength,
-            "sent only when the whole value matches the pattern; otherwise left out, never shortened");
+            "a machine-readable token written when the OS image was built (by the distribution, or by the builder of a derivative image), not typed per machine; sent only when the whole value matches the pattern; otherwise left out, never shortened");
 }
