@@ -33,6 +33,10 @@ public sealed class HistoryCommand(HistoryLog history, StandardStreams streams, 
             output.WriteLine($"{entry.Time:yyyy-MM-ddTHH:mm:ssZ}  {entry.Outcome}  {entry.Answer}  ({entry.Attempts} attempt(s))  {entry.Server}");
             output.Write(entry.Report);
             output.WriteLine();
+            if (entry.Waiting is { Count: > 0 } waiting)
+            {
+                output.WriteLine($"withheld as new: {string.Join(", ", waiting)}");
+            }
         }
 
         return ExitCodes.Ok;

@@ -7,4 +7,8 @@ namespace Pinger.Host.State;
 /// <param name="Answer">The server's answer: an HTTP status, or the network error.</param>
 /// <param name="Attempts">How many attempts were made.</param>
 /// <param name="Report">The exact report bytes, as UTF-8 text.</param>
-public sealed record HistoryEntry(DateTimeOffset Time, string Server, string Outcome, string Answer, int Attempts, string Report);
+public sealed record HistoryEntry(DateTimeOffset Time, string Server, string Outcome, string Answer, int Attempts, string Report)
+{
+    /// <summary>The fields withheld from this report because they are new, each as "probe.field until TIME"; null when none.</summary>
+    public IReadOnlyList<string>? Waiting { get; init; }
+}

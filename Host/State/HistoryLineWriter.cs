@@ -23,6 +23,16 @@ internal static class HistoryLineWriter
             writer.WriteString("answer", entry.Answer);
             writer.WriteNumber("attempts", entry.Attempts);
             writer.WriteString("report", entry.Report);
+            if (entry.Waiting is { } waiting)
+            {
+                writer.WriteStartArray("waiting");
+                foreach (var field in waiting)
+                {
+                    writer.WriteStringValue(field);
+                }
+
+                writer.WriteEndArray();
+            }
             writer.WriteEndObject();
         }
 
