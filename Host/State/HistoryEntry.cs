@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Pinger.Host.State;
 
 /// <summary>One report this machine sent (or tried to send), as <c>pinger history</c> shows it.</summary>
@@ -10,5 +12,6 @@ namespace Pinger.Host.State;
 public sealed record HistoryEntry(DateTimeOffset Time, string Server, string Outcome, string Answer, int Attempts, string Report)
 {
     /// <summary>The fields withheld from this report because they are new, each as "probe.field until TIME"; null when none.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<string>? Waiting { get; init; }
 }

@@ -50,7 +50,8 @@ public sealed class NewFieldsTests
 
         Assert.IsFalse(JsonNode.Parse(dryRun.Output)!["probes"]!.AsObject().ContainsKey("os-versions"), "the dry-run prints what a run sends");
         StringAssert.Contains(dryRun.StandardError, "waiting: os-versions.os_id is new at this level and left out of the report until 2026-12-05T10:00:00Z");
-        StringAssert.Contains(history.Output, "withheld as new: os-versions.arch until 2026-12-05T10:00:00Z, os-versions.os_id until 2026-12-05T10:00:00Z");
+        StringAssert.Contains(history.Output, "withheld as new: os-versions.arch until 2026-12-05T10:00:00Z, os-versions.original_version until 2026-12-05T10:00:00Z");
+        StringAssert.Contains(history.Output, "os-versions.os_id until 2026-12-05T10:00:00Z");
     }
 
     [TestMethod]
@@ -69,7 +70,7 @@ public sealed class NewFieldsTests
         Assert.AreEqual("minimal", (string?)reports[0]["level"]);
         Assert.IsTrue(reports[0]["probes"]!.AsObject().ContainsKey("os-versions"));
         Assert.AreEqual("full", (string?)reports[1]["level"]);
-        Assert.IsTrue(reports[1]["probes"]!.AsObject().ContainsKey("hardware"), "fields of a level the admin chose do not wait");
+        Assert.IsTrue(reports[1]["probes"]!.AsObject().ContainsKey("container-runtimes"), "fields of a level the admin chose do not wait");
         Assert.DoesNotContain("new report fields", first.StandardError + raised.StandardError);
     }
 }
