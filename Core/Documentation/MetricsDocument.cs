@@ -22,6 +22,10 @@ public static class MetricsDocument
         text.AppendLine("is not declared, needs a higher level than the configured one, or falls outside its declared set or");
         text.AppendLine("pattern) is left out of the report entirely.");
         text.AppendLine("No value identifies a machine: there is no identifier, host name, address, serial number or free text.");
+        text.AppendLine("What bounds each value is in its row: \"Allowed values\" is a fixed list, a whole number, or, for the few");
+        text.AppendLine("text fields whose values the distribution or the cloud names, a pattern; \"Coarsening\" says where those come");
+        text.AppendLine("from. A name the machine's owner chooses (a package from the owner's own repository, a connection, a flavour)");
+        text.AppendLine("is counted or replaced by a fixed word, never sent.");
         text.AppendLine("See [configuration.md](configuration.md) to change the level or switch a probe off.");
         text.AppendLine();
         text.AppendLine("- `minimal`: the fields marked minimal; enough to count the installed base.");

@@ -14,6 +14,9 @@ public sealed record PingerState(
     /// <summary>A machine that has never reported.</summary>
     public static PingerState Empty { get; } = new(new Dictionary<WindowKind, DateOnly>(), null, null);
 
+    /// <summary>The report fields seen at the machine's level and when each may be sent; null before the first report.</summary>
+    public FieldsSeen? Fields { get; init; }
+
     /// <summary>The state after <paramref name="windows"/> were counted (or refused for good).</summary>
     public PingerState WithCounted(IEnumerable<CountingWindow> windows)
     {
@@ -24,6 +27,6 @@ public sealed record PingerState(
         }
 
         var firstWeek = FirstCountedWeek ?? (counted.TryGetValue(WindowKind.Week, out var week) ? week : null);
-        return new PingerState(counted, firstWeek, null);
+        return this with { Counted = counted, FirstCountedWeek = firstWeek, Pending = null };
     }
 }

@@ -21,6 +21,9 @@ public sealed record ReportBuild(
     ReportPlan? Plan,
     byte[]? Report)
 {
+    /// <summary>The fields withheld from the report because they are new, and what the state keeps of them; null unless built.</summary>
+    public NewFieldDecision? NewFields { get; init; }
+
     /// <summary>Whether a probe failed, was partly dropped, or a plugin could not be loaded.</summary>
     public bool IsPartial => Catalog.Failures.Count > 0 || Runs.Any(r => r.IsPartial);
 }

@@ -75,8 +75,12 @@ public sealed class ReportPipeline(ConfigLoader configLoader, IProbeCatalogSourc
         }
 
         using var serializing = PhaseTimings.Start("assemble and serialize");
-        var report = ReportWriter.Write(plan.Apply(ReportAssembler.Assemble(config.Level, runs)));
-        return new ReportBuild(ReportBuildStatus.Built, probeCheck, catalog, runs, state, plan, report);
+        var atLevel = catalog.Probes
+            .Where(p => ProbeGate.Decide(p, config).Runs)
+            .SelectMany(p => p.Descriptor.Fields.Where(f => f.Level <= config.Level).Select(f => (p.Descriptor.Id, f)));
+        var newFields = NewFieldGate.Decide(atLevel, config.Level, state.Fields, now);
+        var report = ReportWriter.Write(plan.Apply(ReportAssembler.Assemble(config.Level, newFields.Withhold(runs))));
+        return new ReportBuild(ReportBuildStatus.Built, probeCheck, catalog, runs, state, plan, report) { NewFields = newFields };
     }
 
     private static ReportBuild Stopped(ReportBuildStatus status, ConfigLoadResult config) =>

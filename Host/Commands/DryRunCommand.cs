@@ -35,6 +35,12 @@ public sealed class DryRunCommand(
         }
 
         diagnostics.Probes(build);
+        foreach (var field in build.NewFields?.Waiting ?? [])
+        {
+            // Standard output stays the exact bytes a run sends, so the mark goes with the diagnostics.
+            logger.Warning("waiting: {Field} is new at this level and left out of the report until {SendableFrom:yyyy-MM-ddTHH:mm:ssZ}", field.Key, field.SendableFrom.UtcDateTime);
+        }
+
         if (!plan.IsDueNow)
         {
             logger.Information("no window is due now: this is the report the next run will send from {Next}", plan.Windows[0].Start);

@@ -44,6 +44,10 @@ public sealed class HistoryCommand(HistoryLog history, ConfigLoader configLoader
 
             output.Write(entry.Report);
             output.WriteLine();
+            if (entry.Waiting is { Count: > 0 } waiting)
+            {
+                output.WriteLine($"withheld as new: {string.Join(", ", waiting)}");
+            }
         }
 
         return ExitCodes.Ok;

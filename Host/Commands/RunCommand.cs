@@ -53,13 +53,14 @@ public sealed class RunCommand(
 
         // The nonce is on disk before anything leaves, so a lost answer never leads to a second count: a retry of
         // these windows sends the same nonce, which the server counts once.
-        var pending = state with { Pending = new PendingReport(plan.Nonce, plan.Windows) };
+        var pending = state with { Pending = new PendingReport(plan.Nonce, plan.Windows), Fields = build.NewFields?.Seen ?? state.Fields };
         if (!TrySave(pending, "nothing was sent"))
         {
             return ExitCodes.Failure;
         }
 
         notice.ShowIfDue(config);
+        AnnounceNewFields(build.NewFields?.FirstSeen ?? []);
         diagnostics.Probes(build);
         var windows = string.Join(", ", plan.Windows);
         DeliveryOutcome outcome;
@@ -73,9 +74,9 @@ public sealed class RunCommand(
         {
             // Only an accepted report is counted. A refused one stays due with its nonce, as an unanswered one does: a
             // server that lacked a probe in its registry then counts the machine once it knows the probe.
-            var next = outcome.Result == DeliveryResult.Accepted ? state.WithCounted(plan.Windows) : pending;
+            var next = outcome.Result == DeliveryResult.Accepted ? pending.WithCounted(plan.Windows) : pending;
             TrySave(next, "the report's nonce is kept, so the server will not count it twice");
-            Record(server, outcome, report);
+            Record(server, outcome, report, build.NewFields?.Waiting ?? []);
         }
 
         var runLog = logger.ForContext("Windows", windows);
@@ -122,7 +123,23 @@ public sealed class RunCommand(
         }
     }
 
-    private void Record(Uri server, DeliveryOutcome outcome, byte[] report)
+    // Once, on the run that first sees them: which fields, what for, until when, and how to keep them from being sent.
+    private void AnnounceNewFields(IReadOnlyList<WaitingField> fields)
+    {
+        if (fields.Count == 0)
+        {
+            return;
+        }
+
+        var named = string.Join("; ", fields.Select(f => $"{f.Key} ({f.Field.Description.TrimEnd('.')})"));
+        var probes = string.Join(", ", fields.Select(f => $"[probes.{f.ProbeId}] enabled = false").Distinct(StringComparer.Ordinal));
+        logger.Warning(
+            "new report fields at this machine's level, withheld until {SendableFrom:yyyy-MM-ddTHH:mm:ssZ} and sent from then on: {Fields}. " +
+            "To keep them from being sent, set {Disable} (or a lower [reporting] level) in /etc/pinger/config.d/; 'pinger history' lists them",
+            fields.Max(f => f.SendableFrom), named, probes);
+    }
+
+    private void Record(Uri server, DeliveryOutcome outcome, byte[] report, IReadOnlyList<WaitingField> waiting)
     {
         var now = clock.GetUtcNow();
         var entry = new HistoryEntry(
@@ -132,7 +149,10 @@ public sealed class RunCommand(
             CredentialRedactor.Redact(outcome.Answer),
             outcome.Attempts,
             System.Text.Encoding.UTF8.GetString(report),
-            outcome.Reason);
+            outcome.Reason)
+        {
+            Waiting = waiting.Count == 0 ? null : waiting.Select(f => $"{f.Key} until {f.SendableFrom.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}").ToArray(),
+        };
         try
         {
             history.Append(entry);

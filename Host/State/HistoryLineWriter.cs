@@ -28,6 +28,16 @@ internal static class HistoryLineWriter
                 writer.WriteString("reason", reason);
             }
 
+            if (entry.Waiting is { } waiting)
+            {
+                writer.WriteStartArray("waiting");
+                foreach (var field in waiting)
+                {
+                    writer.WriteStringValue(field);
+                }
+
+                writer.WriteEndArray();
+            }
             writer.WriteEndObject();
         }
 

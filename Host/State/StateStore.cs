@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Text.Json;
+using System.Globalization;
+using Pinger.Plugins.Sdk;
 using Pinger.Core.Reporting;
 using Pinger.Protocol.Windows;
 
@@ -98,7 +100,26 @@ public sealed class StateStore(string directory)
             pending = new PendingReport(nonce, ReadWindows(pendingNode["windows"]).ToArray());
         }
 
-        return new PingerState(counted, firstWeek, pending);
+        return new PingerState(counted, firstWeek, pending) { Fields = ReadFields(root["fields"]) };
+    }
+
+    // "fields": {"level": "full", "sendable_from": {"probe.field": "2026-11-27T10:00:00+00:00", ...}}
+    private static FieldsSeen? ReadFields(JsonNode? node)
+    {
+        if (node is null)
+        {
+            return null;
+        }
+
+        var levelName = node["level"]?.GetValue<string>() ?? throw new FormatException("fields without a level");
+        if (!Enum.TryParse<MetricsLevel>(levelName, ignoreCase: true, out var level) || !Enum.IsDefined(level))
+        {
+            throw new FormatException($"unknown level '{levelName}'");
+        }
+
+        var sendableFrom = (node["sendable_from"]?.AsObject() ?? throw new FormatException("fields without sendable_from"))
+            .ToDictionary(p => p.Key, p => DateTimeOffset.Parse(p.Value!.GetValue<string>(), CultureInfo.InvariantCulture), StringComparer.Ordinal);
+        return new FieldsSeen(level, sendableFrom);
     }
 
     private static IEnumerable<CountingWindow> ReadWindows(JsonNode? node)
@@ -126,6 +147,20 @@ public sealed class StateStore(string directory)
             if (state.FirstCountedWeek is { } firstWeek)
             {
                 writer.WriteString("first_counted_week", Date(firstWeek));
+            }
+
+            if (state.Fields is { } fields)
+            {
+                writer.WriteStartObject("fields");
+                writer.WriteString("level", fields.Level.ToString().ToLowerInvariant());
+                writer.WriteStartObject("sendable_from");
+                foreach (var (key, from) in fields.SendableFrom.OrderBy(f => f.Key, StringComparer.Ordinal))
+                {
+                    writer.WriteString(key, from.ToString("O", CultureInfo.InvariantCulture));
+                }
+
+                writer.WriteEndObject();
+                writer.WriteEndObject();
             }
 
             if (state.Pending is { } pending)

@@ -2,13 +2,14 @@ using Pinger.Plugins.Sdk;
 
 namespace Pinger.Probes.LayeredPackages;
 
-/// <summary>The layered-packages fields: whether and how much at the minimal level, which packages only at full.</summary>
+/// <summary>The layered-packages fields: whether and how much at the minimal level, which well-known packages only at full.</summary>
 internal static class LayeredPackagesFields
 {
     public const string Layered = "layered";
     public const string LayeredCount = "layered_count";
     public const string OverriddenCount = "overridden_count";
     public const string Packages = "packages";
+    public const string UnlistedCount = "unlisted_count";
 
     public const int MaxPackages = 64;
 
@@ -28,10 +29,14 @@ internal static class LayeredPackagesFields
             OverriddenCount, MetricsLevel.Minimal,
             "Base packages removed or replaced in the booted deployment.",
             Coarsen.CountValues),
-        FieldDeclaration.ListMatching(
+        FieldDeclaration.ListOneOf(
             Packages, MetricsLevel.Full,
-            "Names of the packages layered from repositories, to learn what the image lacks.",
-            PackageName.Pattern, PackageName.MaxLength, MaxPackages, MaxDistinctPackages,
-            "names only, without version or architecture; local RPM files are never named; at most 64, the first in alphabetical order"),
+            "Names of the packages layered from the distribution's repositories, to learn what the image lacks.",
+            WellKnownPackages.Names, MaxPackages,
+            "only names on the probe's fixed list of packages from the distribution's repositories, without version or architecture; any other name (a package from a company's own repository, a local RPM file) is counted in unlisted_count, never sent; at most 64, the first in alphabetical order"),
+        FieldDeclaration.Integer(
+            UnlistedCount, MetricsLevel.Full,
+            "Packages layered from repositories that packages does not name because their names are not on the probe's list, so that how much goes unnamed is known.",
+            Coarsen.CountValues),
     ];
 }

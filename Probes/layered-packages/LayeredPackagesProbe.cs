@@ -4,9 +4,9 @@ using Pinger.Plugins.Sdk;
 namespace Pinger.Probes.LayeredPackages;
 
 /// <summary>
-/// What was layered on the booted rpm-ostree deployment. At the minimal level only whether and how much; the names
-/// of packages from repositories only at the full level. Names of local RPM files are never reported: they are
-/// arbitrary and may name an organisation or a person.
+/// What was layered on the booted rpm-ostree deployment. At the minimal level only whether and how much; at the full
+/// level the names of packages on a fixed list of the distribution's packages, and how many others. No other name is
+/// ever reported: a local RPM file or a company's own repository may name an organisation or a person.
 /// </summary>
 public sealed class LayeredPackagesProbe : IProbe
 {
@@ -15,7 +15,7 @@ public sealed class LayeredPackagesProbe : IProbe
     /// <inheritdoc />
     public ProbeDescriptor Descriptor { get; } = new(
         "layered-packages",
-        "Whether packages are layered on or removed from the booted rpm-ostree deployment, how many, and at the full level which ones from repositories.",
+        "Whether packages are layered on or removed from the booted rpm-ostree deployment, how many, and at the full level which well-known ones from the distribution's repositories.",
         MetricsLevel.Minimal,
         enabledByDefault: true,
         TimeSpan.FromSeconds(30),
@@ -61,22 +61,29 @@ public sealed class LayeredPackagesProbe : IProbe
             .Set(LayeredPackagesFields.OverriddenCount, Coarsen.Count(deployment.OverrideCount));
         if (context.Level >= MetricsLevel.Full)
         {
-            values.Set(LayeredPackagesFields.Packages, RepositoryPackageNames(deployment));
+            var named = WellKnownRepositoryPackageNames(deployment);
+            values.Set(LayeredPackagesFields.Packages, named);
+            values.Set(LayeredPackagesFields.UnlistedCount, Coarsen.Count(UnnamedCount(deployment, named)));
         }
 
         return ProbeResult.Collected(values);
     }
 
-    // Names from repositories, minus any name also layered from a local file, so a local name cannot leak through.
-    private static IEnumerable<string> RepositoryPackageNames(BootedDeployment deployment)
+    // Names from repositories that are on the fixed list, minus any name also layered from a local file.
+    private static IReadOnlyList<string> WellKnownRepositoryPackageNames(BootedDeployment deployment)
     {
         var localNames = deployment.LocalPackages.Select(PackageName.FromSpec).OfType<string>().ToHashSet(StringComparer.Ordinal);
         return deployment.RequestedPackages
             .Select(PackageName.FromSpec)
             .OfType<string>()
-            .Where(name => !localNames.Contains(name))
+            .Where(name => WellKnownPackages.Contains(name) && !localNames.Contains(name))
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal)
-            .Take(LayeredPackagesFields.MaxPackages);
+            .Take(LayeredPackagesFields.MaxPackages)
+            .ToArray();
     }
+
+    // Every package requested from a repository that the named list does not account for.
+    private static int UnnamedCount(BootedDeployment deployment, IReadOnlyList<string> named) =>
+        deployment.RequestedPackages.Count(spec => PackageName.FromSpec(spec) is not { } name || !named.Contains(name, StringComparer.Ordinal));
 }

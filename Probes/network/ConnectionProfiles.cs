@@ -1,5 +1,4 @@
 using Pinger.Plugins.Sdk;
-using Pinger.Plugins.Sdk.Parsing;
 
 namespace Pinger.Probes.Network;
 
@@ -9,7 +8,8 @@ namespace Pinger.Probes.Network;
 /// runtime one winning when both have the same uuid, as NetworkManager does. Ports of a bond, bridge, team or
 /// Open vSwitch bridge (a <c>master</c>/<c>controller</c> is set), Open vSwitch bridges and ports, and the loopback
 /// carry no addresses of their own and are counted for neither IPv4 nor IPv6. The exception is an Open vSwitch
-/// interface: it is a port of an Open vSwitch port and still holds the addresses of the bridge.
+/// interface: it is a port of an Open vSwitch port and still holds the addresses of the bridge. Secrets in the
+/// profiles are skipped while reading (see <see cref="ProfileKeyfile"/>).
 /// </summary>
 internal static class ConnectionProfiles
 {
@@ -27,7 +27,7 @@ internal static class ConnectionProfiles
             {
                 if (files.ReadText($"{directory}/{name}") is { } text)
                 {
-                    var profile = FromKeyFile(IniFile.Parse(text), name);
+                    var profile = FromKeyFile(ProfileKeyfile.Parse(text), name);
                     profiles[profile.Identity] = profile;
                 }
             }
@@ -36,7 +36,7 @@ internal static class ConnectionProfiles
         return profiles.Values.ToArray();
     }
 
-    private static ConnectionProfile FromKeyFile(IniFile file, string fileName)
+    private static ConnectionProfile FromKeyFile(ProfileKeyfile file, string fileName)
     {
         var identity = file.Get("connection", "uuid") is { Length: > 0 } uuid ? uuid : fileName;
         var type = file.Get("connection", "type");

@@ -94,5 +94,5 @@ public sealed class OsVersionsProbe : IProbe
             pattern,
             maxLength,
             maxDistinctPerWindow,
-            "sent only when the whole value matches the pattern; otherwise left out, never shortened");
+            "a machine-readable token written when the OS image was built (by the distribution, or by the builder of a derivative image), not typed per machine; sent only when the whole value matches the pattern; otherwise left out, never shortened");
 }

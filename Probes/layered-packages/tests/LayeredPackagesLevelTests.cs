@@ -25,6 +25,7 @@ public sealed class LayeredPackagesLevelTests
                 ["layered_count"] = MetricsLevel.Minimal,
                 ["overridden_count"] = MetricsLevel.Minimal,
                 ["packages"] = MetricsLevel.Full,
+                ["unlisted_count"] = MetricsLevel.Full,
             }.ToArray(),
             levels.ToArray());
     }

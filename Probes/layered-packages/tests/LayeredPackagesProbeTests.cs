@@ -8,16 +8,18 @@ namespace Pinger.Probes.LayeredPackages.Tests;
 public sealed class LayeredPackagesProbeTests
 {
     [TestMethod]
-    public async Task Names_the_metal_servers_repository_packages_but_not_its_local_rpm()
+    public async Task Names_the_metal_servers_well_known_packages_and_only_counts_its_internal_ones()
     {
         var result = await RpmOstreeFixtures.RunAsync("metal-server");
 
-        // Four from repositories plus acme-fleet-agent from a local file: five layered.
+        // Four well-known packages and the company's acme-agent from repositories, plus acme-fleet-agent from a
+        // local file: six layered (bucketed to 5), and acme-agent counted, not named.
         ProbeAssert.Collected(result, new FieldValues()
             .Set("layered", true)
             .Set("layered_count", 5)
             .Set("overridden_count", 0)
-            .Set("packages", ["htop", "ipmitool", "lldpd", "tmux"]));
+            .Set("packages", ["htop", "ipmitool", "lldpd", "tmux"])
+            .Set("unlisted_count", 1));
     }
 
     [TestMethod]
@@ -30,7 +32,8 @@ public sealed class LayeredPackagesProbeTests
             .Set("layered", true)
             .Set("layered_count", 5)
             .Set("overridden_count", 2)
-            .Set("packages", ["fish", "gnome-tweaks", "libvirt", "tmux", "virt-manager", "wireguard-tools"]));
+            .Set("packages", ["fish", "gnome-tweaks", "libvirt", "tmux", "virt-manager", "wireguard-tools"])
+            .Set("unlisted_count", 0));
     }
 
     [TestMethod]
@@ -42,7 +45,8 @@ public sealed class LayeredPackagesProbeTests
             .Set("layered", true)
             .Set("layered_count", 2)
             .Set("overridden_count", 2)
-            .Set("packages", ["awscli2", "nvme-cli"]));
+            .Set("packages", ["awscli2", "nvme-cli"])
+            .Set("unlisted_count", 0));
     }
 
     [TestMethod]
@@ -57,7 +61,8 @@ public sealed class LayeredPackagesProbeTests
             .Set("layered", false)
             .Set("layered_count", 0)
             .Set("overridden_count", 0)
-            .Set("packages", Array.Empty<string>()));
+            .Set("packages", Array.Empty<string>())
+            .Set("unlisted_count", 0));
     }
 
     [TestMethod]
@@ -130,25 +135,42 @@ public sealed class LayeredPackagesProbeTests
 
         var result = await RunWith("metal-server", Status);
 
-        // Ten layered (eight requested, two local files) and two packages replaced from a repository.
+        // Ten layered (eight requested, two local files) and two packages replaced from a repository. Named: only
+        // well-known names; python3-3par (not on the list), the path, the capability and the name also layered from
+        // a local file are four unnamed (bucketed to 2).
         ProbeAssert.Collected(result, new FieldValues()
             .Set("layered", true)
             .Set("layered_count", 10)
             .Set("overridden_count", 2)
-            .Set("packages", ["htop", "kernel-devel", "python3-3par", "tmux"]));
+            .Set("packages", ["htop", "kernel-devel", "tmux"])
+            .Set("unlisted_count", 2));
     }
 
     [TestMethod]
-    public async Task Reports_at_most_64_names_the_first_in_alphabetical_order()
+    public async Task Reports_at_most_64_names_the_first_in_alphabetical_order_and_counts_the_rest()
     {
-        var names = Enumerable.Range(0, 100).Select(i => $"\"pkg{i:D3}\"");
-        var result = await RunWith("metal-server", $$"""{"deployments": [{"booted": true, "requested-packages": [{{string.Join(",", names)}}]}]}""");
+        var wellKnown = WellKnownPackages.Names.Order(StringComparer.Ordinal).ToArray();
+        var requested = wellKnown.Reverse().Select(name => $"\"{name}\"");
+        var result = await RunWith("metal-server", $$"""{"deployments": [{"booted": true, "requested-packages": [{{string.Join(",", requested)}}]}]}""");
 
-        var packages = result.Values["packages"].Items!;
-        Assert.HasCount(64, packages);
-        Assert.AreEqual("pkg000", packages[0]);
-        Assert.AreEqual("pkg063", packages[^1]);
-        Assert.AreEqual(FieldValue.FromInteger(100), result.Values["layered_count"]);
+        CollectionAssert.AreEqual(wellKnown.Take(64).ToArray(), result.Values["packages"].Items!.ToArray());
+        Assert.AreEqual(FieldValue.FromInteger(Coarsen.Count(wellKnown.Length - 64)), result.Values["unlisted_count"]);
+    }
+
+    [TestMethod]
+    [DataRow("acme-agent")]
+    [DataRow("acme-agent-2.4.1-1.el9.x86_64")]
+    [DataRow("contoso-monitoring.noarch")]
+    public async Task Counts_a_repository_package_off_the_list_without_naming_it(string spec)
+    {
+        var result = await RunWith("metal-server", $$"""{"deployments": [{"booted": true, "requested-packages": ["{{spec}}", "tmux"]}]}""");
+
+        ProbeAssert.Collected(result, new FieldValues()
+            .Set("layered", true)
+            .Set("layered_count", 2)
+            .Set("overridden_count", 0)
+            .Set("packages", ["tmux"])
+            .Set("unlisted_count", 1));
     }
 
     [TestMethod]
@@ -160,7 +182,8 @@ public sealed class LayeredPackagesProbeTests
             .Set("layered", true)
             .Set("layered_count", 0)
             .Set("overridden_count", 0)
-            .Set("packages", Array.Empty<string>()));
+            .Set("packages", Array.Empty<string>())
+            .Set("unlisted_count", 0));
     }
 
     [TestMethod]

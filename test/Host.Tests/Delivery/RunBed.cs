@@ -24,11 +24,11 @@ internal sealed class RunBed : IDisposable
     public RunBed ReportTo(Uri server, int timeoutSeconds = 5, string extra = "") =>
         Configure($"[reporting]\nlevel = \"minimal\"\nserver = \"{server}\"\ntimeout_seconds = {timeoutSeconds}\n{extra}");
 
-    public PingerOutcome Run(string now = Now, IReadOnlyDictionary<string, string>? environment = null, string command = "run")
+    public PingerOutcome Run(string now = Now, IReadOnlyDictionary<string, string>? environment = null, string command = "run", params string[] extraArguments)
     {
         var variables = new Dictionary<string, string>(environment ?? new Dictionary<string, string>()) { ["PINGER_NOW"] = now };
-        return PingerProcess.Run(variables, command, "--root", TestPaths.FixtureRoot("fcos-aws"), "--config-dir", ConfigDirectory,
-            "--state-dir", StateDirectory, "--runtime-dir", RuntimeDirectory);
+        return PingerProcess.Run(variables, [command, "--root", TestPaths.FixtureRoot("fcos-aws"), "--config-dir", ConfigDirectory,
+            "--state-dir", StateDirectory, "--runtime-dir", RuntimeDirectory, .. extraArguments]);
     }
 
     public string StateFile => File.ReadAllText(Path.Combine(StateDirectory, "state.json"));

@@ -31,6 +31,26 @@ public sealed class StateStoreTests
     }
 
     [TestMethod]
+    public void The_fields_seen_and_when_each_may_be_sent_read_back_the_same()
+    {
+        using var directory = new TempDirectory();
+        var store = new StateStore(directory.Path);
+        var fields = new FieldsSeen(Pinger.Plugins.Sdk.MetricsLevel.Full, new Dictionary<string, DateTimeOffset>
+        {
+            ["os-versions.arch"] = Now,
+            ["network.wifi_interfaces"] = Now.AddDays(7),
+        });
+
+        store.Save(PingerState.Empty with { Fields = fields });
+        var loaded = store.Load(Now).State.Fields!;
+
+        Assert.AreEqual(Pinger.Plugins.Sdk.MetricsLevel.Full, loaded.Level);
+        CollectionAssert.AreEquivalent(fields.SendableFrom.ToArray(), loaded.SendableFrom.ToArray());
+        Assert.IsNull(PingerState.Empty.WithCounted(CountingCalendar.AllContaining(Now)).Fields, "a state from before fields were recorded has none");
+        Assert.AreSame(fields, (PingerState.Empty with { Fields = fields }).WithCounted(CountingCalendar.AllContaining(Now)).Fields, "counting keeps them");
+    }
+
+    [TestMethod]
     public void No_state_file_means_a_machine_that_never_reported()
     {
         using var directory = new TempDirectory();
