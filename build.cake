@@ -257,18 +257,12 @@ Task("BenchCountme")
     .Does(() => Harness($"countme --sizes {Argument("sizes", "50,200")}"));
 
 Task("BenchCountmeReference")
-    .Description("Imports one synthetic access log (--size=200 MB) with pinger-server import-log and with Fedora's mirrors-countme (parse, then totals; --reference=DIR, default ../shared/tools/mirrors-countme), printing both times, peak memory, their ratio and whether every published week agrees.")
+    .Description("Imports one synthetic access log (--size=200 MB) with pinger-server import-log and with Fedora's mirrors-countme (parse, then totals; --reference=DIR, default ../shared/tools/mirrors-countme), printing both times, peak memory, their ratio and whether every published week agrees; fails when one disagrees.")
     .IsDependentOn("Prerequisites")
-    .Does(() =>
-{
-    var exitCode = StartProcess("dotnet", new ProcessSettings
-    {
-        Arguments = $"run -c Release --project bench/CountmeImport -- reference {Argument("size", 200)}"
-            + (HasArgument("reference") ? " " + Quote(Argument<string>("reference")) : ""),
-        WorkingDirectory = solution.GetDirectory(),
-    });
-    if (exitCode != 0) throw new CakeException($"the countme reference comparison exited with {exitCode}: a week disagrees or a side failed (see above)");
-});
+    .Does(() => DotNetRun("./bench/CountmeImport/CountmeImport.csproj",
+        HasArgument("reference") ? new ProcessArgumentBuilder().Append("reference").Append(Argument("size", "200")).AppendQuoted(Argument<string>("reference"))
+            : new ProcessArgumentBuilder().Append("reference").Append(Argument("size", "200")),
+        new DotNetRunSettings { Configuration = "Release" }));
 
 Task("BenchDashboard")
     .Description("Loads the dashboard of a seeded SQLite server cold in headless Chromium --runs=N times (default 15), against the same HTML served statically and /healthz; PASS/FAIL against < 1 s and < 200 kB.")
@@ -313,17 +307,10 @@ Task("Pack")
     .Does(() =>
 {
     CleanOrCreate(packages);
+    // Built apart from bin/ and obj/, like Publish, so packing never races a build going on at the same time.
     foreach (var project in new[] { "./Plugins.Sdk/Pinger.Plugins.Sdk.csproj", "./Plugins.Sdk.Testing/Pinger.Plugins.Sdk.Testing.csproj" })
-    {
-        DotNetPack(project, new DotNetPackSettings
-        {
-            Configuration = configuration,
-            OutputDirectory = packages,
-            NoLogo = true,
-            // Built apart from bin/ and obj/, like Publish, so packing never races a build going on at the same time.
-            ArgumentCustomization = args => args.Append("--artifacts-path").AppendQuoted(artifacts.Combine("build").FullPath),
-        });
-    }
+        DotNetPack(project, new DotNetPackSettings { Configuration = configuration, OutputDirectory = packages, NoLogo = true,
+            ArgumentCustomization = args => args.Append("--artifacts-path").AppendQuoted(artifacts.Combine("build").FullPath) });
 });
 
 Task("TestTemplate")
@@ -366,10 +353,7 @@ void Harness(string arguments, string failure = null)
 {
     var dll = MakeAbsolute(File("./bench/Harness/bin/Release/net10.0/pinger-bench-harness.dll"));
     var exitCode = StartProcess("dotnet", new ProcessSettings { Arguments = Quote(dll.FullPath) + " " + arguments, WorkingDirectory = solution.GetDirectory() });
-    if (exitCode != 0)
-    {
-        throw new CakeException(failure ?? $"pinger-bench-harness {arguments.Split(' ')[0]} exited with {exitCode} (see above)");
-    }
+    if (exitCode != 0) throw new CakeException(failure ?? $"pinger-bench-harness {arguments.Split(' ')[0]} exited with {exitCode} (see above)");
 }
 
 // Framework-dependent for the target runtime, into output (or, for a solution, each project's folder under
@@ -390,11 +374,7 @@ DotNetPublishSettings PublishTo(DirectoryPath output, bool singleFile) => new Do
     ArgumentCustomization = args => args.Append("--artifacts-path").AppendQuoted(artifacts.Combine("build").FullPath),
 };
 
-void CleanOrCreate(DirectoryPath directory)
-{
-    EnsureDirectoryExists(directory);
-    CleanDirectory(directory);
-}
+void CleanOrCreate(DirectoryPath directory) { EnsureDirectoryExists(directory); CleanDirectory(directory); }
 
 // Symbols stay in artifacts/publish/ for debugging; the installable tree carries none.
 void CopyWithoutSymbols(DirectoryPath from, DirectoryPath to)

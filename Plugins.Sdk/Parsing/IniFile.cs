@@ -15,9 +15,17 @@ public sealed class IniFile
     }
 
     /// <summary>Parses <paramref name="text"/>; lines without a key before "=" and unknown lines are skipped.</summary>
-    public static IniFile Parse(string text)
+    public static IniFile Parse(string text) => Parse(text, static (_, _) => true);
+
+    /// <summary>
+    /// Parses <paramref name="text"/>, keeping only the keys <paramref name="keep"/> accepts (given the section, then the
+    /// key): every other line is skipped as it is read, so a caller that must never hold a secret the file may carry
+    /// (a Wi-Fi key, a password) never does.
+    /// </summary>
+    public static IniFile Parse(string text, Func<string, string, bool> keep)
     {
         ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(keep);
         var file = new IniFile();
         var section = string.Empty;
         foreach (var rawLine in text.Split('\n'))
@@ -35,9 +43,9 @@ public sealed class IniFile
             }
 
             var equals = line.IndexOf('=', StringComparison.Ordinal);
-            if (equals > 0)
+            if (equals > 0 && line[..equals].Trim() is var key && keep(section, key))
             {
-                file._values[(section, line[..equals].Trim())] = line[(equals + 1)..].Trim();
+                file._values[(section, key)] = line[(equals + 1)..].Trim();
             }
         }
 
@@ -46,4 +54,7 @@ public sealed class IniFile
 
     /// <summary>The value of <paramref name="key"/> in <paramref name="section"/> (both case-sensitive), or null when absent.</summary>
     public string? Get(string section, string key) => _values.GetValueOrDefault((section, key));
+
+    /// <summary>Every value kept, in no particular order.</summary>
+    public IEnumerable<string> Values => _values.Values;
 }

@@ -1,3 +1,5 @@
+using Pinger.Plugins.Sdk.Parsing;
+
 namespace Pinger.Probes.Network;
 
 /// <summary>
@@ -15,44 +17,16 @@ internal sealed class ProfileKeyfile
         ("ipv4", "method"), ("ipv6", "method"),
     ];
 
-    private readonly Dictionary<(string Section, string Key), string> _values = [];
+    private readonly IniFile _file;
 
-    private ProfileKeyfile()
-    {
-    }
+    private ProfileKeyfile(IniFile file) => _file = file;
 
     /// <summary>Every value kept, for tests that check no secret is among them.</summary>
-    public IEnumerable<string> KeptValues => _values.Values;
+    public IEnumerable<string> KeptValues => _file.Values;
 
     /// <summary>Reads the needed settings of <paramref name="text"/> as GLib key files are written; a key set twice keeps its last value.</summary>
-    public static ProfileKeyfile Parse(string text)
-    {
-        var keyfile = new ProfileKeyfile();
-        var section = string.Empty;
-        foreach (var rawLine in text.Split('\n'))
-        {
-            var line = rawLine.Trim();
-            if (line.Length == 0 || line[0] == '#')
-            {
-                continue;
-            }
-
-            if (line[0] == '[' && line[^1] == ']')
-            {
-                section = line[1..^1].Trim();
-                continue;
-            }
-
-            var equals = line.IndexOf('=', StringComparison.Ordinal);
-            if (equals > 0 && Needed.Contains((section, line[..equals].Trim())))
-            {
-                keyfile._values[(section, line[..equals].Trim())] = line[(equals + 1)..].Trim();
-            }
-        }
-
-        return keyfile;
-    }
+    public static ProfileKeyfile Parse(string text) => new(IniFile.Parse(text, static (section, key) => Needed.Contains((section, key))));
 
     /// <summary>The value of a needed <paramref name="key"/> in <paramref name="section"/>, or null when absent or not needed.</summary>
-    public string? Get(string section, string key) => _values.GetValueOrDefault((section, key));
+    public string? Get(string section, string key) => _file.Get(section, key);
 }

@@ -7,12 +7,10 @@ namespace Pinger.Server.Countme;
 /// damaged input becomes <see cref="InvalidDataException"/>, and data that stops before the stream's footer is
 /// refused as truncated, so a file that could not be decoded is never taken for a short log.
 /// </summary>
-internal sealed class XzContent(Stream compressed) : Stream
+internal sealed class XzContent(Stream compressed) : ReadOnlyStream
 {
     private readonly XZStream _decoder = new(compressed);
     private bool _ended;
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
@@ -35,16 +33,6 @@ internal sealed class XzContent(Stream compressed) : Stream
         }
         return read;
     }
-
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

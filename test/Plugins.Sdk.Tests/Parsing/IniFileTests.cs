@@ -27,6 +27,16 @@ public sealed class IniFileTests
     }
 
     [TestMethod]
+    public void With_a_filter_only_the_keys_it_accepts_are_kept_and_no_other_value_is_held()
+    {
+        var file = IniFile.Parse("[connection]\ntype=wifi\n[wifi-security]\npsk=planted-secret\n", (section, key) => section == "connection");
+
+        Assert.AreEqual("wifi", file.Get("connection", "type"));
+        Assert.IsNull(file.Get("wifi-security", "psk"));
+        CollectionAssert.AreEqual(new[] { "wifi" }, file.Values.ToArray());
+    }
+
+    [TestMethod]
     public void Puts_keys_before_the_first_header_in_the_unnamed_section_and_reads_crlf_lines()
     {
         var file = IniFile.Parse("top=1\r\n[ section ]\r\nkey=value\r\n");
