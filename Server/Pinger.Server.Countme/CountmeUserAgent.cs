@@ -9,7 +9,8 @@ namespace Pinger.Server.Countme;
 /// match, or the result is null (plain <c>libdnf</c> without os-release, <c>dnf/4.14.0</c>, browsers, prefixes).
 /// Both the log importer and the live <c>/metalink</c> endpoint count any other User-Agent (see <see cref="Client"/>)
 /// with empty OS fields, as mirrors-countme does since 2023. One rule stricter than mirrors-countme: an OS field
-/// longer than <see cref="MaxFieldLength"/> or with a character outside printable ASCII is not kept as given, the
+/// longer than <see cref="MaxFieldLength"/>, with a character outside printable ASCII or with one of <c>&lt;&gt;"'&amp;`\</c>
+/// (markup, never in an os-release NAME) is not kept as given, the
 /// header then counts as any other User-Agent (empty OS fields), so nothing but short plain text reaches a total.
 /// </summary>
 public static partial class CountmeUserAgent
@@ -54,8 +55,11 @@ public static partial class CountmeUserAgent
     }
 
     // Printable ASCII (space to tilde) and short: what a published CSV cell or a dashboard label may show as given.
+    // Markup and quoting characters are no os-release NAME's either; they would only carry script or HTML into a label.
     private static bool IsPlain(string field) =>
-        field.Length <= MaxFieldLength && !field.AsSpan().ContainsAnyExceptInRange(' ', '~');
+        field.Length <= MaxFieldLength && !field.AsSpan().ContainsAnyExceptInRange(' ', '~') && field.AsSpan().IndexOfAny(MarkupCharacters) < 0;
+
+    private static readonly System.Buffers.SearchValues<char> MarkupCharacters = System.Buffers.SearchValues.Create("<>\"'&`\\");
 
     // mirrors-countme compiles its pattern with re.ASCII, so \s, \S and \w are spelled out as ASCII classes
     // here: .NET's would also accept Unicode spaces and letters. Greedy name, lazy version: same backtracking

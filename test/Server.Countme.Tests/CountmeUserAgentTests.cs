@@ -69,7 +69,10 @@ public sealed class CountmeUserAgentTests
     [DataRow("libdnf (F\u00e9dora 33; workstation; Linux.x86_64)")]
     [DataRow("libdnf (Fedora\tLinux 33; workstation; Linux.x86_64)")]
     [DataRow("libdnf (=HYPERLINK(\"x\")\u007f 33; workstation; Linux.x86_64)")]
-    public void An_os_field_outside_printable_ascii_is_not_kept(string agent)
+    [DataRow("libdnf (<script>alert(1)</script> 33; workstation; Linux.x86_64)")]
+    [DataRow("libdnf (Fedora & 'Co' 33; workstation; Linux.x86_64)")]
+    [DataRow("libdnf (F`x`\\ 33; workstation; Linux.x86_64)")]
+    public void An_os_field_outside_printable_ascii_or_with_markup_is_not_kept(string agent)
     {
         Assert.IsNull(CountmeUserAgent.Parse(agent));
     }
