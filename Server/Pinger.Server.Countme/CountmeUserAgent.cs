@@ -24,18 +24,25 @@ public static partial class CountmeUserAgent
 
     /// <summary>The OS fields of a User-Agent as both countme paths count it: those of the libdnf/rpm-ostree form
     /// (see <see cref="Parse"/>), else empty ones (<see cref="CountmeClient.Unknown"/>); null only for a header
-    /// with a double quote that is not the form, which mirrors-countme's log pattern cannot read as a hit.</summary>
-    public static CountmeClient? Client(string? userAgent) =>
-        Parse(userAgent) ?? (userAgent?.Contains('"', StringComparison.Ordinal) == true ? null : CountmeClient.Unknown);
+    /// with a double quote that is not the form, which mirrors-countme's log pattern cannot read as a hit. A header of
+    /// the form whose fields are not kept (see <see cref="Parse"/>) is still a hit, as in mirrors-countme.</summary>
+    public static CountmeClient? Client(string? userAgent) => Read(userAgent) switch
+    {
+        (_, { } client) => client,
+        (true, null) => CountmeClient.Unknown,
+        _ => userAgent?.Contains('"', StringComparison.Ordinal) == true ? null : CountmeClient.Unknown,
+    };
 
     /// <summary>The OS fields of the libdnf/rpm-ostree form, or null when the header is not that form or a field
-    /// is over <see cref="MaxFieldLength"/> or outside printable ASCII.</summary>
+    /// is over <see cref="MaxFieldLength"/>, outside printable ASCII or holds markup.</summary>
+    public static CountmeClient? Parse(string? userAgent) => Read(userAgent).Client;
 
-    public static CountmeClient? Parse(string? userAgent)
+    // Whether the header has the form, and its fields when they may be kept.
+    private static (bool IsForm, CountmeClient? Client) Read(string? userAgent)
     {
         if (string.IsNullOrEmpty(userAgent) || userAgent.Length > MaxLength)
         {
-            return null;
+            return (false, null);
         }
         Match match;
         try
@@ -44,14 +51,14 @@ public static partial class CountmeUserAgent
         }
         catch (RegexMatchTimeoutException)
         {
-            return null;
+            return (false, null);
         }
         if (!match.Success)
         {
-            return null;
+            return (false, null);
         }
         var client = new CountmeClient(match.Groups["name"].Value, match.Groups["version"].Value, match.Groups["variant"].Value, match.Groups["arch"].Value);
-        return IsPlain(client.OsName) && IsPlain(client.OsVersion) && IsPlain(client.OsVariant) && IsPlain(client.OsArch) ? client : null;
+        return (true, IsPlain(client.OsName) && IsPlain(client.OsVersion) && IsPlain(client.OsVariant) && IsPlain(client.OsArch) ? client : null);
     }
 
     // Printable ASCII (space to tilde) and short: what a published CSV cell or a dashboard label may show as given.

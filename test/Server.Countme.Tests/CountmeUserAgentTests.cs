@@ -101,6 +101,7 @@ public sealed class CountmeUserAgentTests
     {
         Assert.AreEqual(new CountmeClient("Fedora", "33", "iot", "aarch64"), CountmeUserAgent.Client("libdnf (Fedora 33; iot; Linux.aarch64)"));
         Assert.IsNull(CountmeUserAgent.Client("curl \"x\""));
+        Assert.AreSame(CountmeClient.Unknown, CountmeUserAgent.Client("libdnf (My \"odd\" OS 1; x; L.y)"), "the form with a quoted name is a hit, its fields not kept");
     }
 
     [TestMethod]
