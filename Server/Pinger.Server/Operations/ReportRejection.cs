@@ -1,7 +1,7 @@
 namespace Pinger.Server.Operations;
 
 /// <summary>
-/// Why POST /v1/reports refused a report: the fixed label values of <c>pinger_server_reports_rejected_total</c>.
+/// Why POST /v1/reports refused a report: the fixed label values of <c>pinger_server_ingest_rejections_total</c>.
 /// Fixed here, never taken from the request, so a client cannot add series to /metrics.
 /// </summary>
 public static class ReportRejection

@@ -17,7 +17,7 @@ public sealed class ServerMetrics
         Requests = factory.CreateCounter("pinger_server_http_requests_total",
             "HTTP requests answered, by endpoint and status code (refusals of reports show as 400, 413, 429 and 503).",
             new CounterConfiguration { LabelNames = ["endpoint", "code"] });
-        ReportsRejected = factory.CreateCounter("pinger_server_reports_rejected_total",
+        ReportsRejected = factory.CreateCounter("pinger_server_ingest_rejections_total",
             "Reports refused by POST /v1/reports, by reason (a fixed set, see ReportRejection).",
             new CounterConfiguration { LabelNames = ["reason"] });
         foreach (var reason in ReportRejection.All)

@@ -74,12 +74,12 @@ public sealed class OperationsEndpointTests
         var metrics = await server.Client.GetStringAsync("/metrics");
 
         Assert.AreEqual(HttpStatusCode.UnsupportedMediaType, wrongType.StatusCode);
-        StringAssert.Contains(metrics, "pinger_server_reports_rejected_total{reason=\"malformed\"} 1");
-        StringAssert.Contains(metrics, "pinger_server_reports_rejected_total{reason=\"invalid\"} 2");
-        StringAssert.Contains(metrics, "pinger_server_reports_rejected_total{reason=\"unsupported_media_type\"} 1");
-        StringAssert.Contains(metrics, "pinger_server_reports_rejected_total{reason=\"too_large\"} 0", "every reason is shown from the start");
+        StringAssert.Contains(metrics, "pinger_server_ingest_rejections_total{reason=\"malformed\"} 1");
+        StringAssert.Contains(metrics, "pinger_server_ingest_rejections_total{reason=\"invalid\"} 2");
+        StringAssert.Contains(metrics, "pinger_server_ingest_rejections_total{reason=\"unsupported_media_type\"} 1");
+        StringAssert.Contains(metrics, "pinger_server_ingest_rejections_total{reason=\"too_large\"} 0", "every reason is shown from the start");
         Assert.DoesNotContain("evil_reason", metrics);
-        var reasons = System.Text.RegularExpressions.Regex.Matches(metrics, "pinger_server_reports_rejected_total\\{reason=\"([a-z_]+)\"\\}")
+        var reasons = System.Text.RegularExpressions.Regex.Matches(metrics, "pinger_server_ingest_rejections_total\\{reason=\"([a-z_]+)\"\\}")
             .Select(m => m.Groups[1].Value).ToHashSet();
         CollectionAssert.AreEquivalent(Pinger.Server.Operations.ReportRejection.All.ToList(), reasons.ToList());
     }
