@@ -61,8 +61,47 @@ public sealed class CountmeUserAgentTests
     {
         var padding = new string('x', CountmeUserAgent.MaxLength);
 
-        Assert.IsNotNull(CountmeUserAgent.Parse($"libdnf ({padding[..900]} 33; workstation; Linux.x86_64)"));
-        Assert.IsNull(CountmeUserAgent.Parse($"libdnf ({padding} 33; workstation; Linux.x86_64)"));
+        Assert.IsNotNull(CountmeUserAgent.Parse($"libdnf/{padding[..900]} (Fedora 33; workstation; Linux.x86_64)"));
+        Assert.IsNull(CountmeUserAgent.Parse($"libdnf/{padding} (Fedora 33; workstation; Linux.x86_64)"));
+    }
+
+    [TestMethod]
+    [DataRow("libdnf (F\u00e9dora 33; workstation; Linux.x86_64)")]
+    [DataRow("libdnf (Fedora\tLinux 33; workstation; Linux.x86_64)")]
+    [DataRow("libdnf (=HYPERLINK(\"x\")\u007f 33; workstation; Linux.x86_64)")]
+    [DataRow("libdnf (<script>alert(1)</script> 33; workstation; Linux.x86_64)")]
+    [DataRow("libdnf (Fedora & 'Co' 33; workstation; Linux.x86_64)")]
+    [DataRow("libdnf (F`x`\\ 33; workstation; Linux.x86_64)")]
+    public void An_os_field_outside_printable_ascii_or_with_markup_is_not_kept(string agent)
+    {
+        Assert.IsNull(CountmeUserAgent.Parse(agent));
+    }
+
+    [TestMethod]
+    public void An_os_field_over_the_cap_is_not_kept()
+    {
+        var name = new string('F', CountmeUserAgent.MaxFieldLength);
+
+        Assert.AreEqual(name, CountmeUserAgent.Parse($"libdnf ({name} 33; workstation; Linux.x86_64)")?.OsName);
+        Assert.IsNull(CountmeUserAgent.Parse($"libdnf ({name}F 33; workstation; Linux.x86_64)"));
+    }
+
+    [TestMethod]
+    [DataRow("Mozilla/5.0 (X11; Linux x86_64)")]
+    [DataRow("")]
+    [DataRow(null)]
+    [DataRow("libdnf (F\u00e9dora 33; workstation; Linux.x86_64)")]
+    public void Client_gives_any_other_header_without_a_double_quote_empty_os_fields(string? agent)
+    {
+        Assert.AreSame(CountmeClient.Unknown, CountmeUserAgent.Client(agent));
+    }
+
+    [TestMethod]
+    public void Client_keeps_the_fields_of_the_form_and_refuses_a_quoted_header_that_is_not_the_form()
+    {
+        Assert.AreEqual(new CountmeClient("Fedora", "33", "iot", "aarch64"), CountmeUserAgent.Client("libdnf (Fedora 33; iot; Linux.aarch64)"));
+        Assert.IsNull(CountmeUserAgent.Client("curl \"x\""));
+        Assert.AreSame(CountmeClient.Unknown, CountmeUserAgent.Client("libdnf (My \"odd\" OS 1; x; L.y)"), "the form with a quoted name is a hit, its fields not kept");
     }
 
     [TestMethod]

@@ -15,7 +15,6 @@ namespace Pinger.Server.Countme;
 internal sealed class AccessLogLineParser
 {
     private const int AgentCacheLimit = 10_000;
-    private static readonly CountmeClient Unknown = new(string.Empty, string.Empty, string.Empty, string.Empty);
 
     private readonly char[] _chars;
     private readonly InternPool _strings = new();
@@ -78,8 +77,8 @@ internal sealed class AccessLogLineParser
             unixSeconds, addressLength);
     }
 
-    // COUNTME_LOG_RE's User-Agent is the libdnf/rpm-ostree form or else [^"]*: any header without a double quote
-    // counts with empty OS fields; one with a quote that is not the form does not fit this split (null).
+    // COUNTME_LOG_RE's User-Agent is the libdnf/rpm-ostree form or else [^"]*: CountmeUserAgent.Client, the rule the
+    // live endpoint uses too. Cached with its interned fields.
     private CountmeClient? Client(ReadOnlySpan<char> userAgent)
     {
         if (_agentLookup.TryGetValue(userAgent, out var cached))
@@ -87,15 +86,11 @@ internal sealed class AccessLogLineParser
             return cached;
         }
         var text = userAgent.ToString();
-        var client = CountmeUserAgent.Parse(text);
-        if (client is not null)
+        var client = CountmeUserAgent.Client(text);
+        if (client is not null && !ReferenceEquals(client, CountmeClient.Unknown))
         {
             client = new CountmeClient(_strings.Intern(client.OsName), _strings.Intern(client.OsVersion),
                 _strings.Intern(client.OsVariant), _strings.Intern(client.OsArch));
-        }
-        else if (!userAgent.Contains('"'))
-        {
-            client = Unknown;
         }
         if (_agents.Count < AgentCacheLimit)
         {

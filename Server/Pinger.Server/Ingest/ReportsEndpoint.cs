@@ -14,7 +14,7 @@ namespace Pinger.Server.Ingest;
 /// "not counted": 4xx must not be retried, 429 and 503 may be.
 /// </summary>
 public sealed class ReportsEndpoint(
-    ServerSettings settings, FieldRegistrySource registry, IngestQueue queue, ClientRateLimiter limiter, TimeProvider clock)
+    ServerSettings settings, FieldRegistrySource registry, IngestQueue queue, ClientRateLimiter limiter, ServerMetrics metrics, TimeProvider clock)
 {
     private static readonly TimeSpan QueueFullRetry = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan StorageRetry = TimeSpan.FromSeconds(30);
@@ -25,6 +25,7 @@ public sealed class ReportsEndpoint(
         if (!limiter.TryAcquire(context))
         {
             CloseWhenBodyIsLeftUnread(context);
+            Reject(ReportRejection.RateLimited);
             await ProblemResponse.WriteAsync(context, StatusCodes.Status429TooManyRequests, "too many requests from this address", retryAfter: TimeSpan.FromMinutes(1)).ConfigureAwait(false);
             return;
         }
@@ -32,6 +33,7 @@ public sealed class ReportsEndpoint(
         if (!IsJson(context.Request.ContentType))
         {
             CloseWhenBodyIsLeftUnread(context);
+            Reject(ReportRejection.UnsupportedMediaType);
             await ProblemResponse.WriteAsync(context, StatusCodes.Status415UnsupportedMediaType, "reports must be sent as application/json in UTF-8").ConfigureAwait(false);
             return;
         }
@@ -41,6 +43,7 @@ public sealed class ReportsEndpoint(
             // Nothing is decompressed: a compressed body would otherwise be read as (bad) JSON, and cannot expand.
             context.Response.Headers.AcceptEncoding = "identity";
             CloseWhenBodyIsLeftUnread(context);
+            Reject(ReportRejection.UnsupportedMediaType);
             await ProblemResponse.WriteAsync(context, StatusCodes.Status415UnsupportedMediaType, "reports must be sent without a Content-Encoding").ConfigureAwait(false);
             return;
         }
@@ -55,6 +58,7 @@ public sealed class ReportsEndpoint(
             // Broken framing (a bad chunk, a chunk size that overflows, a body cut short) or a body too slow to arrive:
             // the client's fault, answered as such instead of as an unhandled error. Nothing is left to answer when
             // the client is gone.
+            Reject(ReportRejection.UnreadableBody);
             if (!context.RequestAborted.IsCancellationRequested)
             {
                 context.Response.Headers.Connection = "close";
@@ -68,6 +72,7 @@ public sealed class ReportsEndpoint(
         if (body is null)
         {
             context.Response.Headers.Connection = "close";
+            Reject(ReportRejection.TooLarge);
             await ProblemResponse.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, $"the report is larger than {settings.MaxBodyBytes} bytes").ConfigureAwait(false);
             return;
         }
@@ -79,12 +84,14 @@ public sealed class ReportsEndpoint(
             var (status, title) = result.Verdict == ReportVerdict.Malformed
                 ? (StatusCodes.Status400BadRequest, "the body is not a JSON report")
                 : (StatusCodes.Status422UnprocessableEntity, "the report does not follow the schema");
+            Reject(result.Verdict == ReportVerdict.Malformed ? ReportRejection.Malformed : ReportRejection.Invalid);
             await ProblemResponse.WriteAsync(context, status, title, result.Problems).ConfigureAwait(false);
             return;
         }
 
         if (queue.TryEnqueue(ReportCounting.Of(received, fields)) is not { } committed)
         {
+            Reject(ReportRejection.Busy);
             await ProblemResponse.WriteAsync(context, StatusCodes.Status503ServiceUnavailable, "the server is busy; retry later", retryAfter: QueueFullRetry).ConfigureAwait(false);
             return;
         }
@@ -95,12 +102,15 @@ public sealed class ReportsEndpoint(
         }
         catch (StorageUnavailableException)
         {
+            Reject(ReportRejection.StorageUnavailable);
             await ProblemResponse.WriteAsync(context, StatusCodes.Status503ServiceUnavailable, "storage is unavailable; retry later", retryAfter: StorageRetry).ConfigureAwait(false);
             return;
         }
 
         context.Response.StatusCode = StatusCodes.Status204NoContent;
     }
+
+    private void Reject(string reason) => metrics.ReportsRejected.WithLabels(reason).Inc();
 
     // A refusal that leaves the body unread: Kestrel drains it after the answer, and aborts the connection when it is
     // above the body limit. Without "Connection: close" the client would send its next request on that connection.

@@ -11,10 +11,11 @@ using Pinger.Server.Storage;
 namespace Pinger.Server.Metalink;
 
 /// <summary>
-/// GET /metalink and /mirrorlist, counted exactly as mirrors-countme counts its access logs: a request with a
-/// <c>countme</c> value from a libdnf or rpm-ostree User-Agent adds one hit to its week's (os, version, variant,
-/// arch, age, repo, repo arch) total; a negative age is not a system and is not counted, as mirrors-countme's
-/// totals leave it out. The User-Agent is parsed and dropped; only the totals key is kept.
+/// GET /metalink and /mirrorlist, counted as the access-log import counts a line (mirrors-countme's rules): a request
+/// with a <c>countme</c> value adds one hit to its week's (os, version, variant, arch, age, repo, repo arch) total,
+/// with the OS fields of a libdnf or rpm-ostree User-Agent or empty ones for any other (the same
+/// <see cref="CountmeUserAgent.Client"/> rule); a negative or non-integer age is not a system and is not counted,
+/// as mirrors-countme's totals leave it out. The User-Agent is parsed and dropped; only the totals key is kept.
 /// </summary>
 public sealed class MetalinkEndpoints(ServerSettings settings, IngestQueue queue, ClientRateLimiter limiter, TimeProvider clock)
 {
@@ -37,7 +38,7 @@ public sealed class MetalinkEndpoints(ServerSettings settings, IngestQueue queue
 
         var queryString = context.Request.QueryString.Value ?? string.Empty;
         var (repo, arch, countme) = CountmeQuery.Parse(queryString);
-        var client = CountmeUserAgent.Parse(context.Request.Headers.UserAgent.ToString());
+        var client = CountmeUserAgent.Client(context.Request.Headers.UserAgent.ToString());
         if (countme is { } age and >= 0 && client is not null && (repo?.Length ?? 0) <= MaxQueryTokenLength && (arch?.Length ?? 0) <= MaxQueryTokenLength)
         {
             var week = CountingCalendar.WeekStart(CountingCalendar.WeekNumber(clock.GetUtcNow()));

@@ -17,6 +17,13 @@ public sealed class ServerMetrics
         Requests = factory.CreateCounter("pinger_server_http_requests_total",
             "HTTP requests answered, by endpoint and status code (refusals of reports show as 400, 413, 429 and 503).",
             new CounterConfiguration { LabelNames = ["endpoint", "code"] });
+        ReportsRejected = factory.CreateCounter("pinger_server_ingest_rejections_total",
+            "Reports refused by POST /v1/reports, by reason (a fixed set, see ReportRejection).",
+            new CounterConfiguration { LabelNames = ["reason"] });
+        foreach (var reason in ReportRejection.All)
+        {
+            ReportsRejected.WithLabels(reason);
+        }
         ValuesOverCap = factory.CreateCounter("pinger_server_values_over_cap_total",
             "Values counted by no row because their field already kept its declared number of distinct values in that window.");
         RowsPruned = factory.CreateCounter("pinger_server_rows_pruned_total", "Counter rows deleted because their window is older than the retention policy keeps.");
@@ -32,6 +39,9 @@ public sealed class ServerMetrics
 
     /// <summary>Requests by endpoint and status.</summary>
     public Counter Requests { get; }
+
+    /// <summary>Refused reports by <see cref="ReportRejection"/> reason.</summary>
+    public Counter ReportsRejected { get; }
 
     /// <summary>Failed commits.</summary>
     public Counter CommitFailures { get; }

@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Pinger.Protocol.Reports;
 using Pinger.Server.Operations;
+using Pinger.Server.Registry;
 using Pinger.Server.Storage;
 
 namespace Pinger.Server.Publishing;
@@ -15,7 +17,8 @@ namespace Pinger.Server.Publishing;
 /// <param name="published">The public release (differentially private).</param>
 /// <param name="unsuppressed">The admin API's release.</param>
 /// <param name="adminToken">The admin API's token.</param>
-public sealed class TotalsEndpoints(TotalsRelease published, TotalsRelease unsuppressed, AdminToken adminToken)
+/// <param name="registry">The field registry in force: a <c>field</c> filter must name one of its fields.</param>
+public sealed class TotalsEndpoints(TotalsRelease published, TotalsRelease unsuppressed, AdminToken adminToken, FieldRegistrySource registry)
 {
     /// <summary>Maps the routes.</summary>
     public void Map(IEndpointRouteBuilder routes)
@@ -68,9 +71,15 @@ public sealed class TotalsEndpoints(TotalsRelease published, TotalsRelease unsup
         await context.Response.Body.WriteAsync(body, context.RequestAborted).ConfigureAwait(false);
     }
 
-    private static async Task<TotalsQuery?> Query(HttpContext context)
+    private async Task<TotalsQuery?> Query(HttpContext context)
     {
         var (query, problem) = TotalsRequest.Parse(context.Request.Query);
+        if (query?.Field is { } field && !IsPublishedField(field))
+        {
+            // Well-formed but unknown: an empty answer would read as "nobody reported it".
+            (query, problem) = (null, new ReportProblem("field", "must name a field of this server's registry, or \"" + PrivacyBudget.AgePart + "\""));
+        }
+
         if (query is null)
         {
             await ProblemResponse.WriteAsync(context, StatusCodes.Status400BadRequest, "invalid totals query", [problem!]).ConfigureAwait(false);
@@ -78,6 +87,10 @@ public sealed class TotalsEndpoints(TotalsRelease published, TotalsRelease unsup
 
         return query;
     }
+
+    private bool IsPublishedField(string field) =>
+        field == PrivacyBudget.AgePart
+        || (field.Split('.') is [var probe, var name] && registry.Current.Find(probe, name) is not null);
 
     // The release a request may see, or null once the refusal has been written.
     private async Task<TotalsRelease?> Release(HttpContext context, bool admin)

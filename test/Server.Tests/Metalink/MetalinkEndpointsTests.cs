@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using Pinger.Server.Countme;
 using Pinger.Server.Tests.Infrastructure;
 
 namespace Pinger.Server.Tests.Metalink;
@@ -20,7 +21,9 @@ public sealed class MetalinkEndpointsTests
         Assert.AreEqual(HttpStatusCode.NoContent, await GetAsync(server, "/mirrorlist?repo=fedora-41&arch=x86_64&countme=2", Libdnf));
         Assert.AreEqual(HttpStatusCode.NoContent, await GetAsync(server, "/metalink?repo=fedora-coreos-pool&arch=aarch64&countme=4", RpmOstree));
         Assert.AreEqual(HttpStatusCode.NoContent, await GetAsync(server, "/metalink?repo=fedora-41&arch=x86_64", Libdnf), "no countme: not counted");
-        Assert.AreEqual(HttpStatusCode.NoContent, await GetAsync(server, "/metalink?repo=fedora-41&arch=x86_64&countme=1", "Mozilla/5.0"), "not a countme client");
+        Assert.AreEqual(HttpStatusCode.NoContent, await GetAsync(server, "/metalink?repo=fedora-41&arch=x86_64&countme=1", "Mozilla/5.0"), "any User-Agent counts, with empty OS fields");
+        Assert.AreEqual(HttpStatusCode.NoContent, await GetAsync(server, "/metalink?repo=fedora-41&arch=x86_64&countme=-3", Libdnf), "negative: not counted");
+        Assert.AreEqual(HttpStatusCode.NoContent, await GetAsync(server, "/metalink?repo=fedora-41&arch=x86_64&countme=1.5", Libdnf), "not an integer: not counted");
 
         // The week is still running: not published; the admin API shows it, marked as provisional.
         Assert.AreEqual(Header + "\n", await server.Client.GetStringAsync("/v1/countme/totals.csv"));
@@ -36,6 +39,7 @@ public sealed class MetalinkEndpointsTests
         var csv = await server.Client.GetStringAsync("/v1/countme/totals.csv");
         Assert.AreEqual(
             Header + "\n"
+            + "2026-11-23,2026-11-29,1,,,,,1,fedora-41,x86_64\n"
             + "2026-11-23,2026-11-29,1,Fedora Linux,41,coreos,aarch64,4,fedora-coreos-pool,aarch64\n"
             + "2026-11-23,2026-11-29,2,Fedora Linux,41,coreos,x86_64,2,fedora-41,x86_64\n",
             csv);
@@ -57,6 +61,21 @@ public sealed class MetalinkEndpointsTests
         const string Row = "2026-11-23,2026-11-29,1,Fedora Linux,41,coreos,x86_64,2,fedora-41,x86_64\n";
         Assert.AreEqual(Header + "\n" + Row, open, "countme totals are published exactly, as Fedora publishes them");
         StringAssert.Contains(await admin.Content.ReadAsStringAsync(), Row);
+    }
+
+    [TestMethod]
+    public async Task An_os_field_outside_printable_ascii_or_over_the_cap_counts_with_empty_os_fields_as_the_import_would()
+    {
+        await using var server = await TestServer.StartAsync(s => s with { MinCount = 1 });
+        var longName = new string('F', CountmeUserAgent.MaxFieldLength + 1);
+
+        await GetAsync(server, "/metalink?repo=fedora-41&arch=x86_64&countme=1", "libdnf (F\u0001dora 41; coreos; Linux.x86_64)");
+        await GetAsync(server, "/metalink?repo=fedora-41&arch=x86_64&countme=1", $"libdnf ({longName} 41; coreos; Linux.x86_64)");
+        await GetAsync(server, "/metalink?repo=fedora-41&arch=x86_64&countme=1", "libdnf (Fedora \"41\"; coreos; Linux.x86_64)");
+        server.Clock.Now = FixedClock.Friday.AddDays(7);
+
+        Assert.AreEqual(Header + "\n" + "2026-11-23,2026-11-29,2,,,,,1,fedora-41,x86_64\n", await server.Client.GetStringAsync("/v1/countme/totals.csv"),
+            "both odd OS fields are dropped; a header with a double quote that is not the form is not a hit, as in a log");
     }
 
     [TestMethod]

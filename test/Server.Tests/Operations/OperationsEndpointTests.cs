@@ -60,4 +60,27 @@ public sealed class OperationsEndpointTests
         StringAssert.Contains(metrics, "pinger_server_ingest_queue_depth 0");
         StringAssert.Contains(metrics, "pinger_server_field_registry_probes 3");
     }
+
+    [TestMethod]
+    public async Task Metrics_count_refused_reports_by_a_fixed_reason_never_one_from_the_request()
+    {
+        await using var server = await TestServer.StartAsync();
+        await server.PostReportAsync("{");
+        await server.PostReportAsync("{\"schema\":\"evil_reason\"}");
+        await server.PostReportAsync("{\"schema\":\"evil_reason\"}");
+        using var text = new StringContent("x", System.Text.Encoding.UTF8, "text/plain");
+        using var wrongType = await server.Client.PostAsync("/v1/reports", text);
+
+        var metrics = await server.Client.GetStringAsync("/metrics");
+
+        Assert.AreEqual(HttpStatusCode.UnsupportedMediaType, wrongType.StatusCode);
+        StringAssert.Contains(metrics, "pinger_server_ingest_rejections_total{reason=\"malformed\"} 1");
+        StringAssert.Contains(metrics, "pinger_server_ingest_rejections_total{reason=\"invalid\"} 2");
+        StringAssert.Contains(metrics, "pinger_server_ingest_rejections_total{reason=\"unsupported_media_type\"} 1");
+        StringAssert.Contains(metrics, "pinger_server_ingest_rejections_total{reason=\"too_large\"} 0", "every reason is shown from the start");
+        Assert.DoesNotContain("evil_reason", metrics);
+        var reasons = System.Text.RegularExpressions.Regex.Matches(metrics, "pinger_server_ingest_rejections_total\\{reason=\"([a-z_]+)\"\\}")
+            .Select(m => m.Groups[1].Value).ToHashSet();
+        CollectionAssert.AreEquivalent(Pinger.Server.Operations.ReportRejection.All.ToList(), reasons.ToList());
+    }
 }

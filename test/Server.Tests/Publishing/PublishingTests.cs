@@ -53,6 +53,42 @@ public sealed class PublishingTests
     }
 
     [TestMethod]
+    [DataRow("/v1/totals?field=nosuch.field")]
+    [DataRow("/v1/totals.csv?field=platform.nosuch")]
+    [DataRow("/v1/totals?format=csv&field=systems.nosuch")]
+    [DataRow("/v1/systems.csv?field=nosuch.id")]
+    public async Task A_well_formed_field_the_registry_does_not_have_is_refused_naming_the_field_parameter(string path)
+    {
+        await using var server = await TestServer.StartAsync();
+
+        using var response = await server.Client.GetAsync(path);
+        var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
+
+        Assert.AreEqual(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.AreEqual("field", (string)problem["errors"]![0]!["field"]!);
+        Assert.DoesNotContain("nosuch", problem.ToJsonString(), "the value is never repeated");
+    }
+
+    [TestMethod]
+    public async Task The_admin_api_refuses_an_unknown_field_too_and_known_and_derived_fields_are_answered()
+    {
+        await using var server = await TestServer.StartAsync(s => s with { Epsilon = NearlyExact, MinCount = 2 });
+        await PostAsync(server, 3, platform: "aws");
+        server.Clock.Now = FixedClock.Friday.AddDays(4);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/v1/admin/totals?field=nosuch.field");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Totals.AdminToken);
+
+        using var admin = await server.Client.SendAsync(request);
+        using var known = await server.Client.GetAsync("/v1/totals?window=week&field=platform.id");
+        var age = (await server.Client.GetFromJsonAsync<JsonObject>("/v1/totals?window=week&field=systems.sys_age"))!;
+
+        Assert.AreEqual(HttpStatusCode.BadRequest, admin.StatusCode);
+        Assert.AreEqual(HttpStatusCode.OK, known.StatusCode);
+        Assert.IsTrue(age["totals"]!.AsArray().All(cell => (string)cell!["field"]! == "systems.sys_age"));
+        Assert.IsNotEmpty(age["totals"]!.AsArray(), "the published age marginal is a field a filter may name");
+    }
+
+    [TestMethod]
     public async Task At_the_default_epsilon_a_window_of_a_few_machines_shows_nothing()
     {
         await using var server = await TestServer.StartAsync();
