@@ -14,11 +14,19 @@ public static class ReportCounting
     public static CountedReport Of(ReceivedReport report, FieldRegistry registry)
     {
         var values = report.Values
-            .SelectMany(v => Texts(v.Value).Select(text => new CountedValue(
-                v.QualifiedName, text, registry.Find(v.ProbeId, v.Field)?.MaxDistinctPerWindow ?? FieldDeclaration.MaxDistinctLimit)))
+            .SelectMany(v => Texts(v.Value).Select(text => new CountedValue(v.QualifiedName, text, CapOf(registry.Find(v.ProbeId, v.Field)))))
             .ToArray();
         return new CountedReport(report.Nonce, report.Windows, values, SystemOf(values, report.Age));
     }
+
+    // A field that lists every value it may take (an allow-list, an integer value set, a boolean) can never outgrow a cap
+    // at least that large, so only pattern fields cost the commit a look at what is stored.
+    private static int CapOf(FieldDeclaration? declaration) => declaration switch
+    {
+        null => FieldDeclaration.MaxDistinctLimit,
+        { Pattern: null } when (declaration.AllowedValues?.Count ?? declaration.Values?.Count ?? 2) <= declaration.MaxDistinctPerWindow => CountedValue.ClosedSet,
+        _ => declaration.MaxDistinctPerWindow,
+    };
 
     private static IEnumerable<string> Texts(FieldValue value) => value.Type switch
     {

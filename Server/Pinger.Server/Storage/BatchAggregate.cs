@@ -48,6 +48,11 @@ public sealed class BatchAggregate
         var dropped = 0;
         foreach (var group in _fields.GroupBy(p => (p.Key.Kind, p.Key.Start, p.Key.Field)).ToArray())
         {
+            if (_caps.GetValueOrDefault(group.Key.Field) == CountedValue.ClosedSet)
+            {
+                continue;
+            }
+
             var fresh = group.Where(p => !exists(p.Key)).OrderByDescending(p => p.Value).ThenBy(p => p.Key.Value, StringComparer.Ordinal).ToArray();
             if (fresh.Length == 0)
             {
