@@ -105,7 +105,7 @@ internal static class DemoCommand
         using var counted = await http.SendAsync(metalink).ConfigureAwait(false);
         Console.WriteLine();
         Console.WriteLine($"== GET /metalink with a libdnf User-Agent: {(int)counted.StatusCode}");
-        foreach (var path in new[] { "/v1/totals?window=week", "/v1/countme/totals.csv?provisional=1" })
+        foreach (var path in new[] { "/v1/totals?window=week", "/v1/countme/totals.csv" })
         {
             Console.WriteLine();
             Console.WriteLine($"== GET {path}");
