@@ -13,9 +13,6 @@ internal static class LayeredPackagesFields
 
     public const int MaxPackages = 64;
 
-    /// <summary>Package names kept per counting window: the most requested ones fill it first in a busy window.</summary>
-    public const int MaxDistinctPackages = 1000;
-
     public static IReadOnlyList<FieldDeclaration> All { get; } =
     [
         FieldDeclaration.Boolean(

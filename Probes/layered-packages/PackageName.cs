@@ -9,10 +9,8 @@ namespace Pinger.Probes.LayeredPackages;
 /// </summary>
 internal static partial class PackageName
 {
-    /// <summary>What a reported name must match; also the field's declared pattern.</summary>
+    /// <summary>What a package name must look like to be read as one.</summary>
     public const string Pattern = @"\A[A-Za-z0-9][A-Za-z0-9._+-]{0,63}\z";
-
-    public const int MaxLength = 64;
 
     private static readonly string[] Architectures =
         ["x86_64", "aarch64", "ppc64le", "s390x", "noarch", "i686", "armv7hl", "riscv64", "src"];
