@@ -40,6 +40,9 @@ var prerequisites = new (string Package, Func<bool> Installed)[]
     ("python3", () => OnPath("python3")),
     // The host tests watch with strace which files pinger opens (no plugin is loaded at level off).
     ("strace", () => FileExists("/usr/bin/strace")),
+    // The Rpm target and the packaging tests build the RPMs with rpmbuild (Debian's rpm) and lint them.
+    ("rpm", () => OnPath("rpmbuild")),
+    ("rpmlint", () => OnPath("rpmlint")),
 };
 
 Task("Clean")
@@ -209,6 +212,13 @@ Task("Publish")
         Information($"  {root.GetRelativePath(file)}  ({new FileInfo(file.FullPath).Length / 1024} KiB)");
     }
 });
+
+Task("Rpm")
+    .Description("Publishes, then builds the pinger and pinger-server RPMs of contrib/rpm/pinger.spec with rpmbuild into artifacts/rpm/ and runs rpmlint on them (docs/packaging.md).")
+    .IsDependentOn("Prerequisites")
+    .IsDependentOn("Publish")
+    .IsDependentOn("Harness")
+    .Does(() => Harness($"rpm --runtime {runtime}"));
 
 Task("Docs")
     .Description("Regenerates the generated docs: docs/metrics.md (pinger probes --markdown) and the config key tables of docs/configuration.md and docs/server.md. The tests only check them.")

@@ -20,6 +20,7 @@ const string Usage = """
       fuzz [--seconds 600] [--targets reports,config] [--configuration Release]
       demo
       docs                                            regenerates the generated docs
+      rpm [--runtime linux-x64]                       the RPMs of contrib/rpm/pinger.spec in artifacts/rpm/, and rpmlint
     """;
 
 if (args.Length == 0 || args[0] is "-h" or "--help")
@@ -47,6 +48,7 @@ try
         "demo" => await DemoCommand.RunAsync(layout),
         "docs" => DocsCommand.Run(layout),
         "privacy" => PrivacyBench.Run(options, layout),
+        "rpm" => RpmCommand.Run(options, layout),
         _ => throw new HarnessException($"unknown command '{args[0]}'\n{Usage}"),
     };
 }

@@ -1,0 +1,75 @@
+using Pinger.Bench.Harness.Processes;
+
+namespace Pinger.Packaging.Tests;
+
+/// <summary>What the RPM headers promise: the .NET runtime each package runs on, and the systemd scriptlets.</summary>
+[TestClass]
+public sealed class PackageMetadataTests
+{
+    [TestMethod]
+    public void The_client_requires_the_dotnet_runtime_and_the_server_the_aspnetcore_runtime()
+    {
+        var installation = ScratchInstallation.Get();
+
+        // Framework-dependent publishes: without the shared runtime neither binary starts.
+        Assert.Contains("dotnet-runtime-10.0", Query(installation.Packages.Client, "--requires"));
+        Assert.Contains("aspnetcore-runtime-10.0", Query(installation.Packages.Server, "--requires"));
+    }
+
+    [TestMethod]
+    public void Neither_package_provides_the_servers_private_sqlite_library()
+    {
+        var installation = ScratchInstallation.Get();
+
+        var provides = Query(installation.Packages.Client, "--provides") + Query(installation.Packages.Server, "--provides");
+
+        Assert.DoesNotContain(".so", provides);
+    }
+
+    [TestMethod]
+    public void The_scriptlets_hand_the_units_to_systemd_on_install_removal_and_upgrade()
+    {
+        var installation = ScratchInstallation.Get();
+
+        var client = Scriptlets(installation.Packages.Client);
+        var server = Scriptlets(installation.Packages.Server);
+
+        foreach (var (package, scriptlets, unit) in new[] { ("pinger", client, "pinger.timer"), ("pinger-server", server, "pinger-server.service") })
+        {
+            foreach (var phase in new[] { "postinstall", "preuninstall", "postuninstall" })
+            {
+                Assert.IsTrue(scriptlets.TryGetValue(phase, out var body) && body.Contains(unit, StringComparison.Ordinal),
+                    $"{package}: no {phase} scriptlet naming {unit}:\n{string.Join("\n", scriptlets.Select(s => $"{s.Key}: {s.Value}"))}");
+            }
+        }
+    }
+
+    private static string Query(string package, string what)
+    {
+        var query = ProcessCapture.Run("rpm", ["-qp", "--nosignature", what, package]);
+        Assert.AreEqual(0, query.ExitCode, query.Stderr);
+        return query.Stdout;
+    }
+
+    /// <summary>The package's scriptlets by phase ("postinstall", "preuninstall", ...), as rpm --scripts prints them.</summary>
+    private static Dictionary<string, string> Scriptlets(string package)
+    {
+        var scriptlets = new Dictionary<string, string>(StringComparer.Ordinal);
+        var phase = "";
+        foreach (var line in Query(package, "--scripts").Split('\n'))
+        {
+            // "postinstall scriptlet (using /bin/sh):"
+            if (line.Contains(" scriptlet (using ", StringComparison.Ordinal))
+            {
+                phase = line[..line.IndexOf(' ', StringComparison.Ordinal)];
+                scriptlets[phase] = "";
+            }
+            else if (phase.Length > 0)
+            {
+                scriptlets[phase] += line + "\n";
+            }
+        }
+
+        return scriptlets;
+    }
+}
