@@ -1,10 +1,12 @@
+using System.Text;
+using System.Text.RegularExpressions;
 using Pinger.Bench.Harness.Processes;
 
 namespace Pinger.Packaging.Tests;
 
 /// <summary>What the RPM headers promise: the .NET runtime each package runs on, and the systemd scriptlets.</summary>
 [TestClass]
-public sealed class PackageMetadataTests
+public sealed partial class PackageMetadataTests
 {
     [TestMethod]
     public void The_client_requires_the_dotnet_runtime_and_the_server_the_aspnetcore_runtime()
@@ -27,6 +29,20 @@ public sealed class PackageMetadataTests
     }
 
     [TestMethod]
+    public void The_server_declares_the_sqlite_version_its_bundled_library_carries()
+    {
+        var installation = ScratchInstallation.Get();
+
+        var declared = BundledSqlite().Match(Query(installation.Packages.Server, "--provides"));
+        var library = Encoding.Latin1.GetString(File.ReadAllBytes(installation.InRoot("/usr/lib/pinger-server/libe_sqlite3.so")));
+        // sqlite_version() answers with a NUL-terminated "3.x.y" kept in the library's read-only data.
+        var carried = SqliteVersion().Matches(library).Select(m => m.Groups[1].Value).Distinct().ToList();
+
+        Assert.IsTrue(declared.Success, "pinger-server provides no bundled(sqlite) = VERSION");
+        Assert.Contains(declared.Groups[1].Value, carried, $"the spec declares bundled(sqlite) = {declared.Groups[1].Value}; libe_sqlite3.so carries {string.Join(", ", carried)}");
+    }
+
+    [TestMethod]
     public void The_scriptlets_hand_the_units_to_systemd_on_install_removal_and_upgrade()
     {
         var installation = ScratchInstallation.Get();
@@ -43,6 +59,12 @@ public sealed class PackageMetadataTests
             }
         }
     }
+
+    [GeneratedRegex(@"bundled\(sqlite\) = (\S+)")]
+    private static partial Regex BundledSqlite();
+
+    [GeneratedRegex(@"(?<![0-9A-Za-z.])(3\.\d+\.\d+)\x00")]
+    private static partial Regex SqliteVersion();
 
     private static string Query(string package, string what)
     {
