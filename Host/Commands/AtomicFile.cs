@@ -25,7 +25,11 @@ public static class AtomicFile
         }
         finally
         {
-            File.Delete(temporary);
+            // Left only when writing failed; after the rename there is nothing to remove.
+            if (File.Exists(temporary))
+            {
+                File.Delete(temporary);
+            }
         }
     }
 }
