@@ -324,12 +324,14 @@ Task("Pack")
 });
 
 Task("TestTemplate")
-    .Description("Runs only the test that packs the SDK, installs templates/pinger-probe into a private template hive, and builds and tests a probe made from it against the packed packages (Test runs it too).")
+    .Description("Publishes, then runs only the template tests: they pack the SDK, install templates/pinger-probe into a private template hive, and follow docs/writing-a-probe.md from a new probe to a report the published pinger-server counts (Test runs them too).")
+    .IsDependentOn("Publish")
     .Does(() => DotNetTest("./test/Host.Tests/Pinger.Host.Tests.csproj", new DotNetTestSettings
     {
         Configuration = configuration,
         NoLogo = true,
         Filter = "FullyQualifiedName~Pinger.Host.Tests.ThirdParty.ProbeTemplateTests",
+        EnvironmentVariables = { ["PINGER_PUBLISHED_ROOT"] = root.FullPath },
     }));
 
 Measured("BenchPlugins")

@@ -31,10 +31,13 @@ public sealed class PluginProbeLoader(TimeSpan loadBudget)
         var shared = new SharedPluginContext();
         var probes = new List<DiscoveredProbe>();
         var failures = new List<ProbeLoadFailure>();
+        var warnings = new List<string>();
         foreach (var searchPath in searchPaths.Where(s => Directory.Exists(s.Directory)))
         {
+            warnings.AddRange(PluginLayoutCheck.OfSearchDirectory(searchPath.Directory));
             foreach (var directory in Directory.EnumerateDirectories(searchPath.Directory).Order(StringComparer.Ordinal))
             {
+                warnings.AddRange(PluginLayoutCheck.OfPluginDirectory(directory));
                 var loaded = LoadDirectory(directory, searchPath.Origin, deadline, shared);
                 failures.AddRange(loaded.Failures);
                 foreach (var probe in loaded.Probes)
@@ -52,7 +55,7 @@ public sealed class PluginProbeLoader(TimeSpan loadBudget)
             }
         }
 
-        return new ProbeCatalog(probes.OrderBy(p => p.Id, StringComparer.Ordinal).ToArray(), failures);
+        return new ProbeCatalog(probes.OrderBy(p => p.Id, StringComparer.Ordinal).ToArray(), failures) { Warnings = warnings };
     }
 
     private static PluginDirectoryLoad LoadDirectory(string directory, ProbeOrigin origin, LoadDeadline deadline, SharedPluginContext shared)
@@ -119,7 +122,7 @@ public sealed class PluginProbeLoader(TimeSpan loadBudget)
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
-                failures.Add(new ProbeLoadFailure(name, assemblyPath, $"{type.FullName}: {Describe(e)}"));
+                failures.Add(new ProbeLoadFailure(name, assemblyPath, $"{type.FullName}: {PluginExceptionText.Describe(e)}"));
             }
         }
 

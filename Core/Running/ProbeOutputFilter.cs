@@ -20,15 +20,15 @@ public static class ProbeOutputFilter
             var declaration = descriptor.Fields.FirstOrDefault(f => f.Name == name);
             if (declaration is null)
             {
-                problems.Add($"dropped undeclared field '{SafeName(name)}'");
+                problems.Add($"{LeftOut}: it emitted undeclared field '{SafeName(name)}'");
             }
             else if (declaration.Level > level)
             {
-                problems.Add($"dropped field '{name}': it needs level {Name(declaration.Level)}, level is {Name(level)}");
+                problems.Add($"{LeftOut}: field '{name}' needs level {Name(declaration.Level)}, level is {Name(level)}");
             }
             else if (!declaration.Accepts(value, out var why))
             {
-                problems.Add($"dropped field '{name}': {why}");
+                problems.Add($"{LeftOut}: field '{name}': {why}");
             }
             else
             {
@@ -38,6 +38,9 @@ public static class ProbeOutputFilter
 
         return (accepted, problems);
     }
+
+    // One bad field costs the probe all of its values, so the sentence says so rather than naming only the field.
+    private const string LeftOut = "whole probe left out of the report";
 
     // An undeclared name is plugin-chosen text: show it only when it looks like a name.
     private static string SafeName(string name) => ProbeDescriptor.IsValidName(name) ? name : "(invalid name)";

@@ -51,7 +51,7 @@ public sealed class ProbeRunner(MachineView machine, IProbeLogFactory logs)
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            return Problem(descriptor.Id, ProbeRunStatus.Crashed, $"threw {e.GetType().Name}", stopwatch.Elapsed);
+            return Problem(descriptor.Id, ProbeRunStatus.Crashed, PluginExceptionText.Describe(e), stopwatch.Elapsed);
         }
     }
 

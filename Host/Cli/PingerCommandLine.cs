@@ -70,6 +70,7 @@ public sealed class PingerCommandLine
     public PingerCommandLine(StandardStreams streams)
     {
         _streams = streams;
+        _probeDirs.Validators.Add(ProbeDirectoryCheck.Validate);
     }
 
     /// <summary>Parses <paramref name="args"/> and runs the chosen command; returns the exit status.</summary>
@@ -151,8 +152,13 @@ public sealed class PingerCommandLine
         probes.SetAction((parse, _) => WithServices(parse, services => Task.FromResult(services.GetRequiredService<ProbesCommand>().Execute(parse.GetValue(_markdown)))));
         root.Subcommands.Add(probes);
 
-        var schema = new Command("schema", "Print the fields of the installed probes as a schema file for the server");
-        schema.SetAction((parse, _) => WithServices(parse, services => Task.FromResult(services.GetRequiredService<SchemaCommand>().Execute())));
+        var schemaOutput = new Option<string?>("--output", "-o")
+        {
+            Description = "Write the schema file to FILE instead of standard output, atomically (a server watching FILE's directory never reads half of it)",
+            HelpName = "FILE",
+        };
+        var schema = new Command("schema", "Print the fields of the installed probes as a schema file for the server") { schemaOutput };
+        schema.SetAction((parse, _) => WithServices(parse, services => Task.FromResult(services.GetRequiredService<SchemaCommand>().Execute(parse.GetValue(schemaOutput)))));
         root.Subcommands.Add(schema);
         return root;
     }

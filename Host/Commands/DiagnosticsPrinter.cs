@@ -35,6 +35,15 @@ public sealed class DiagnosticsPrinter(ILogger logger)
         }
     }
 
+    /// <summary>Logs the install mistakes found while loading plugins.</summary>
+    public void LayoutWarnings(Pinger.Core.Discovery.ProbeCatalog catalog)
+    {
+        foreach (var warning in catalog.Warnings)
+        {
+            logger.Warning("probe directory: {Warning}", warning);
+        }
+    }
+
     /// <summary>Logs a plugin that could not be loaded.</summary>
     public void LoadFailure(Pinger.Core.Discovery.ProbeLoadFailure failure) =>
         logger.Error("probe plugin {PluginDirectory} not loaded: {Problem}", failure.Path, failure.Message);
@@ -42,6 +51,7 @@ public sealed class DiagnosticsPrinter(ILogger logger)
     /// <summary>Logs plugin load failures and each probe's problems, tagged with the probe id.</summary>
     public void Probes(ReportBuild build)
     {
+        LayoutWarnings(build.Catalog);
         foreach (var failure in build.Catalog.Failures)
         {
             LoadFailure(failure);

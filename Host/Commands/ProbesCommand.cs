@@ -29,6 +29,7 @@ public sealed class ProbesCommand(ConfigLoader loader, IProbeCatalogSource probe
 
         var result = loader.Load(catalog.AsKnownProbes());
         diagnostics.Config(result);
+        diagnostics.LayoutWarnings(catalog);
         // The distribution's probes first, then the third-party ones under their own heading, so an admin sees at a
         // glance what was added to this machine.
         foreach (var probe in catalog.Probes.Where(p => !p.IsThirdParty))

@@ -84,6 +84,12 @@ public sealed class RunCommand(
         {
             case DeliveryResult.Accepted:
                 runLog.Information("report accepted by {Server} ({Answer}): counted for {Windows}", server.AbsoluteUri, outcome.Answer, windows);
+                if (outcome.IgnoredProbes.Count > 0)
+                {
+                    runLog.Warning("the server does not know the probe(s) {IgnoredProbes}: their fields were left out of the count (never stored); the rest was counted. Its admin installs their schema files (see the server's docs)",
+                        string.Join(", ", outcome.IgnoredProbes));
+                }
+
                 break;
             case DeliveryResult.Refused:
                 runLog.Error("report refused by {Server} ({Answer}): {Reason}; not counted for {Windows}, which stay due for the next run; see 'pinger history'",

@@ -57,7 +57,8 @@ public sealed class ReportSender : IDisposable
                 answer = $"HTTP {status} {response.ReasonPhrase}".TrimEnd();
                 if (status is >= 200 and < 300)
                 {
-                    return new DeliveryOutcome(DeliveryResult.Accepted, answer, attempt, waited);
+                    var ignored = await IgnoredProbes.ReadAsync(response, attemptTimeout.Token).ConfigureAwait(false);
+                    return new DeliveryOutcome(DeliveryResult.Accepted, answer, attempt, waited) { IgnoredProbes = ignored };
                 }
 
                 if (status is >= 300 and < 500 && status is not (408 or 429))

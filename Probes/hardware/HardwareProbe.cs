@@ -25,7 +25,7 @@ public sealed class HardwareProbe : IProbe
         var placement = PlacementDetection.Detect(files, cpu);
         if (placement != Placement.BareMetal || cpu is null)
         {
-            return Task.FromResult(NotBareMetal(placement));
+            return Task.FromResult(NotBareMetal(placement, files));
         }
 
         var values = new FieldValues();
@@ -41,11 +41,14 @@ public sealed class HardwareProbe : IProbe
         return Task.FromResult(ProbeResult.Collected(values));
     }
 
-    private static ProbeResult NotBareMetal(Placement placement) => placement switch
+    private static ProbeResult NotBareMetal(Placement placement, IMachineFiles files) => placement switch
     {
         Placement.DeclaredPlatform => ProbeResult.NotApplicable("Ignition names a cloud or virtual platform, not bare metal."),
         Placement.Container => ProbeResult.NotApplicable("Running in a container, which shows the host's hardware only in part."),
         Placement.VirtualMachine => ProbeResult.NotApplicable("A hypervisor was detected: virtual hardware is not reported."),
+        // Every Linux machine has /proc/cpuinfo: a root without one (a fixture holding only what another probe reads) has
+        // no hardware to describe, which is no failure; one that is there but cannot be read is.
+        _ when !files.ListDirectory("/proc").Contains("cpuinfo") => ProbeResult.NotApplicable("There is no /proc/cpuinfo below this root: no hardware to describe."),
         _ => ProbeResult.Failed("/proc/cpuinfo could not be read, so a hypervisor cannot be ruled out."),
     };
 

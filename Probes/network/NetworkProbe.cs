@@ -26,7 +26,11 @@ public sealed class NetworkProbe : IProbe
         var networkManagerRuns = files.IsDirectory("/run/NetworkManager");
         if (interfaces is null && profiles.Length == 0)
         {
-            return Task.FromResult(ProbeResult.Failed("Neither /sys/class/net nor any NetworkManager profile could be read."));
+            // A root with neither (a fixture holding only what another probe reads) has no network to describe, which is
+            // no failure; one where they are there but cannot be read is.
+            return Task.FromResult(NothingThere(files)
+                ? ProbeResult.NotApplicable("There is neither /sys/class/net nor a NetworkManager profile directory below this root.")
+                : ProbeResult.Failed("Neither /sys/class/net nor any NetworkManager profile could be read."));
         }
 
         var values = new FieldValues();
@@ -60,6 +64,11 @@ public sealed class NetworkProbe : IProbe
     }
 
     // Null when /sys/class/net cannot be listed: an unreadable directory is not a machine without interfaces.
+    private static bool NothingThere(IMachineFiles files) =>
+        !files.ListDirectory("/sys/class").Contains("net")
+        && !files.ListDirectory("/etc/NetworkManager").Contains("system-connections")
+        && !files.ListDirectory("/run/NetworkManager").Contains("system-connections");
+
     private static Dictionary<string, int>? CountInterfaces(IMachineFiles files)
     {
         var names = files.ListDirectory("/sys/class/net");

@@ -9,4 +9,8 @@ namespace Pinger.Protocol.Reports;
 /// <param name="Age">The countme age bucket, 1 to 4.</param>
 /// <param name="Windows">The windows it counts for.</param>
 /// <param name="Values">Its field values, in the order the report lists them.</param>
-public sealed record ReceivedReport(string Nonce, MetricsLevel Level, int Age, IReadOnlyList<CountingWindow> Windows, IReadOnlyList<ReceivedValue> Values);
+public sealed record ReceivedReport(string Nonce, MetricsLevel Level, int Age, IReadOnlyList<CountingWindow> Windows, IReadOnlyList<ReceivedValue> Values)
+{
+    /// <summary>Ids of the probes the report carried that the field registry does not know: left out, never stored.</summary>
+    public IReadOnlyList<string> IgnoredProbes { get; init; } = [];
+}

@@ -9,7 +9,8 @@ namespace Pinger.Protocol.Reports;
 /// <summary>
 /// Reads a report body as a server receives it, checking everything: the envelope, the windows against the server's
 /// clock, and every value against the same field declarations the client used. Problems name the
-/// place, never the value, so nothing a client sends is echoed into responses or logs.
+/// place, never the value, so nothing a client sends is echoed into responses or logs. A probe the registry does not
+/// know is left out (<see cref="ReceivedReport.IgnoredProbes"/>) rather than refusing the report.
 /// </summary>
 public sealed class ReportReader(IFieldLookup registry, DateTimeOffset now, TimeSpan clockSkew)
 {
@@ -155,13 +156,14 @@ public sealed class ReportReader(IFieldLookup registry, DateTimeOffset now, Time
         var age = Age(root, problems);
         var nonce = Nonce(root, problems);
         var windows = Windows(root, problems);
-        var values = level is { } known ? Values(root, known, problems) : [];
+        var ignored = new List<string>();
+        var values = level is { } known ? Values(root, known, problems, ignored) : [];
         if (problems.Count > 0)
         {
             return ReportReadResult.Invalid(problems.Take(MaxProblems).ToArray());
         }
 
-        return ReportReadResult.Accepted(new ReceivedReport(nonce!, level!.Value, age!.Value, windows, values));
+        return ReportReadResult.Accepted(new ReceivedReport(nonce!, level!.Value, age!.Value, windows, values) { IgnoredProbes = ignored });
     }
 
     private List<CountingWindow> Windows(JsonElement root, List<ReportProblem> problems)
@@ -202,7 +204,7 @@ public sealed class ReportReader(IFieldLookup registry, DateTimeOffset now, Time
         return windows;
     }
 
-    private List<ReceivedValue> Values(JsonElement root, MetricsLevel level, List<ReportProblem> problems)
+    private List<ReceivedValue> Values(JsonElement root, MetricsLevel level, List<ReportProblem> problems, List<string> ignored)
     {
         var values = new List<ReceivedValue>();
         if (!root.TryGetProperty(ReportWire.Probes, out var probes) || probes.ValueKind != JsonValueKind.Object)
@@ -214,9 +216,18 @@ public sealed class ReportReader(IFieldLookup registry, DateTimeOffset now, Time
         foreach (var probe in probes.EnumerateObject())
         {
             var probePath = ReportWire.Probes + "." + Name(probe.Name);
+            if (!ProbeDescriptor.IsValidName(probe.Name))
+            {
+                problems.Add(new ReportProblem(probePath, "is not a probe id"));
+                continue;
+            }
+
             if (!registry.HasProbe(probe.Name))
             {
-                problems.Add(new ReportProblem(probePath, "is not a probe in the server's field registry"));
+                // A probe this server has no schema for (a third-party probe not installed here yet) must not cost the
+                // machine the count of everything else: its values are never read, let alone stored, and the answer
+                // names it so the client can say so.
+                ignored.Add(probe.Name);
                 continue;
             }
 

@@ -91,6 +91,14 @@ public sealed class HardwareProbeTests
     }
 
     [TestMethod]
+    public async Task Is_not_applicable_on_a_root_without_any_cpu_description()
+    {
+        var result = await FixtureRoots.RunAsync(new HardwareProbe(), "empty");
+
+        ProbeAssert.NotApplicable(result, "There is no /proc/cpuinfo below this root: no hardware to describe.");
+    }
+
+    [TestMethod]
     public async Task Fails_when_the_cpu_description_cannot_be_read_so_a_hypervisor_cannot_be_ruled_out()
     {
         var result = await FixtureRoots.RunAsync(new HardwareProbe(), "unreadable");

@@ -81,6 +81,14 @@ public sealed class NetworkProbeTests
     }
 
     [TestMethod]
+    public async Task Is_not_applicable_on_a_root_without_interfaces_or_profile_directories()
+    {
+        var result = await FixtureRoots.RunAsync(new NetworkProbe(), "empty");
+
+        ProbeAssert.NotApplicable(result, "There is neither /sys/class/net nor a NetworkManager profile directory below this root.");
+    }
+
+    [TestMethod]
     public async Task Fails_when_neither_interfaces_nor_profiles_can_be_read()
     {
         var result = await FixtureRoots.RunAsync(new NetworkProbe(), "unreadable");

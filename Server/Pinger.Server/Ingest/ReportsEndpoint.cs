@@ -10,8 +10,9 @@ namespace Pinger.Server.Ingest;
 
 /// <summary>
 /// POST /v1/reports: checks cheapest first (rate, media type, size), then the report itself, then waits until the
-/// commit loop has made its counts durable. 2xx therefore means "counted, or already counted"; anything else means
-/// "not counted": 4xx must not be retried, 429 and 503 may be.
+/// commit loop has made its counts durable. 2xx therefore means "counted, or already counted" (200 naming the probes the
+/// registry does not know, which were left out; 204 when there were none); anything else means "not counted": 4xx must
+/// not be retried, 429 and 503 may be.
 /// </summary>
 public sealed class ReportsEndpoint(
     ServerSettings settings, FieldRegistrySource registry, IngestQueue queue, ClientRateLimiter limiter, ServerMetrics metrics, TimeProvider clock)
@@ -107,7 +108,7 @@ public sealed class ReportsEndpoint(
             return;
         }
 
-        context.Response.StatusCode = StatusCodes.Status204NoContent;
+        await CountedAnswer.WriteAsync(context, received).ConfigureAwait(false);
     }
 
     private void Reject(string reason) => metrics.ReportsRejected.WithLabels(reason).Inc();

@@ -24,7 +24,7 @@ public sealed class ProbeRunnerTests
             .ToDictionary(r => r.ProbeId);
 
         Assert.AreEqual(ProbeRunStatus.Crashed, runs["throwing"].Status);
-        Assert.AreEqual("threw InvalidOperationException", runs["throwing"].Problems.Single());
+        Assert.AreEqual("threw InvalidOperationException (the plugin's exception message is not shown)", runs["throwing"].Problems.Single());
         Assert.AreEqual(ProbeRunStatus.TimedOut, runs["hanging"].Status);
         Assert.AreEqual("did not finish within its budget of 300 ms", runs["hanging"].Problems.Single());
         Assert.AreEqual(ProbeRunStatus.Collected, runs["well-behaved"].Status);
@@ -45,7 +45,7 @@ public sealed class ProbeRunnerTests
 
         Assert.AreEqual(ProbeRunStatus.Rejected, run.Status);
         Assert.IsEmpty(run.Values, "its declared field 'answer' is left out too");
-        Assert.AreEqual("dropped undeclared field 'hostname'", run.Problems.Single());
+        Assert.AreEqual("whole probe left out of the report: it emitted undeclared field 'hostname'", run.Problems.Single());
         Assert.IsTrue(run.IsPartial);
         Assert.IsFalse(run.Problems.Any(p => p.Contains("secret-host-name", StringComparison.Ordinal)));
     }
@@ -62,8 +62,8 @@ public sealed class ProbeRunnerTests
         CollectionAssert.AreEqual(
             new[]
             {
-                "dropped field 'answer': value is not in the declared set",
-                "dropped field 'detail': it needs level full, level is minimal",
+                "whole probe left out of the report: field 'answer': value is not in the declared set",
+                "whole probe left out of the report: field 'detail' needs level full, level is minimal",
             },
             run.Problems.ToArray());
     }

@@ -62,7 +62,7 @@ public sealed class RunDeliveryTests
     [TestMethod]
     public async Task A_refused_report_is_not_retried_in_the_run_keeps_its_windows_due_and_records_the_reason()
     {
-        // The problem details pinger-server answers when its registry lacks one of the report's probes.
+        // Problem details in pinger-server's shape (it refuses a report whose known probe carries a value it does not accept).
         const string Problem = """{"type":"about:blank","title":"The report does not match the schema.","status":422,"detail":"probes.gpu: unknown probe","errors":[{"field":"probes.gpu","problem":"unknown probe"}]}""";
         await using var server = await FakeReportServer.StartAsync(async (_, context) =>
         {
@@ -97,6 +97,28 @@ public sealed class RunDeliveryTests
         var refusedLines = history.Split('\n').Where(l => l.Contains("refused", StringComparison.Ordinal)).ToArray();
         Assert.HasCount(2, refusedLines, history);
         Assert.IsFalse(refusedLines.Any(l => l.Contains("counted", StringComparison.Ordinal)), history);
+    }
+
+    [TestMethod]
+    public async Task A_report_counted_without_probes_the_server_does_not_know_is_counted_and_the_log_names_them()
+    {
+        await using var server = await FakeReportServer.StartAsync(async (_, context) =>
+        {
+            context.Response.StatusCode = StatusCodes.Status200OK;
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync("""{"ignored_probes":["acme-cluster","Not A Probe Id","acme-widgets"]}""");
+        });
+        using var bed = new RunBed().ReportTo(server.BaseUrl);
+
+        var first = bed.Run();
+        var second = bed.Run("2026-11-27T12:00:00Z");
+
+        Assert.AreEqual(ExitCodes.Ok, first.ExitCode, first.ToString());
+        StringAssert.Contains(first.StandardError, "report accepted by");
+        StringAssert.Contains(first.StandardError, "the server does not know the probe(s) acme-cluster, acme-widgets: their fields were left out of the count");
+        Assert.DoesNotContain("Not A Probe Id", first.StandardError, "only probe ids are taken from the answer");
+        StringAssert.Contains(second.StandardError, "already counted");
+        Assert.HasCount(1, server.Requests);
     }
 
     [TestMethod]

@@ -119,8 +119,8 @@ public sealed class CommandLineTests
         StringAssert.Contains(outcome.StandardError, "PLUGIN-WROTE-THIS-TO-STDOUT");
         StringAssert.Contains(outcome.StandardError, "probe throwing: threw InvalidOperationException");
         StringAssert.Contains(outcome.StandardError, "probe hanging: did not finish within its budget of 300 ms");
-        StringAssert.Contains(outcome.StandardError, "probe undeclared-field: dropped undeclared field 'hostname'");
-        StringAssert.Contains(outcome.StandardError, "probe level-escaping: dropped field 'detail': it needs level full, level is minimal");
+        StringAssert.Contains(outcome.StandardError, "probe undeclared-field: whole probe left out of the report: it emitted undeclared field 'hostname'");
+        StringAssert.Contains(outcome.StandardError, "probe level-escaping: whole probe left out of the report: field 'detail' needs level full, level is minimal");
         StringAssert.Contains(outcome.StandardError, "broken.dll not loaded: not a .NET assembly");
         Assert.DoesNotContain("secret-host-name", outcome.StandardError + outcome.Output);
     }

@@ -17,6 +17,12 @@ internal static class PublishedTree
 
     public static string Probes => System.IO.Path.Combine(Path, "usr", "lib", "pinger", "probes");
 
+    /// <summary>The published <c>pinger-server</c> (a link into <c>usr/lib/pinger-server/</c>).</summary>
+    public static string Server => System.IO.Path.Combine(Path, "usr", "bin", "pinger-server");
+
+    /// <summary>The server's distribution schema directory, holding the schema file of pinger's own probes.</summary>
+    public static string ServerSchema => System.IO.Path.Combine(Path, "usr", "lib", "pinger-server", "schema.d");
+
     private static string Locate()
     {
         var fromBuild = Environment.GetEnvironmentVariable("PINGER_PUBLISHED_ROOT");
@@ -45,13 +51,23 @@ internal static class PublishedTree
             Publish(project, System.IO.Path.Combine(root, "usr", "lib", "pinger", "probes", id));
         }
 
+        // The server as the Publish target lays it out: its files in usr/lib/pinger-server/, a link in usr/bin, and the
+        // schema file of the distribution's probes beside it.
+        var server = System.IO.Path.Combine(root, "usr", "lib", "pinger-server");
+        Publish(System.IO.Path.Combine(repository, "Server", "Pinger.Server", "Pinger.Server.csproj"), server);
+        File.CreateSymbolicLink(System.IO.Path.Combine(root, "usr", "bin", "pinger-server"), "../lib/pinger-server/pinger-server");
+        Directory.CreateDirectory(System.IO.Path.Combine(server, "schema.d"));
+        Run(System.IO.Path.Combine(root, "usr", "bin", "pinger"), "schema", "--output", System.IO.Path.Combine(server, "schema.d", "pinger.json"));
         return root;
     }
 
-    private static void Publish(string project, string output)
+    private static void Publish(string project, string output) =>
+        Run("dotnet", "publish", project, "-c", TestPaths.Configuration, "-o", output, "--nologo");
+
+    private static void Run(string program, params string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { "publish", project, "-c", TestPaths.Configuration, "-o", output, "--nologo" })
+        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }
@@ -62,7 +78,7 @@ internal static class PublishedTree
         process.WaitForExit();
         if (process.ExitCode != 0)
         {
-            throw new InvalidOperationException($"dotnet publish {project} failed:\n{output_.Result}\n{errors.Result}");
+            throw new InvalidOperationException($"{program} {string.Join(' ', arguments)} failed:\n{output_.Result}\n{errors.Result}");
         }
     }
 }

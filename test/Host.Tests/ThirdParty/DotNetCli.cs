@@ -7,6 +7,14 @@ internal static class DotNetCli
 {
     public static string Run(string workingDirectory, params string[] arguments)
     {
+        var (exitCode, text) = RunAllowingFailure(workingDirectory, arguments);
+        Assert.AreEqual(0, exitCode, $"dotnet {string.Join(' ', arguments)} failed:\n{text}");
+        return text;
+    }
+
+    /// <summary>Runs the command and returns its exit code and output, whatever the exit code.</summary>
+    public static (int ExitCode, string Output) RunAllowingFailure(string workingDirectory, params string[] arguments)
+    {
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = workingDirectory,
@@ -30,8 +38,6 @@ internal static class DotNetCli
             Assert.Fail($"dotnet {string.Join(' ', arguments)} did not finish within 90 s:\n{output.Result}\n{errors.Result}");
         }
 
-        var text = output.Result + errors.Result;
-        Assert.AreEqual(0, process.ExitCode, $"dotnet {string.Join(' ', arguments)} failed:\n{text}");
-        return text;
+        return (process.ExitCode, output.Result + errors.Result);
     }
 }

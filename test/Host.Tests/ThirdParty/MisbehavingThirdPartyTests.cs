@@ -28,7 +28,7 @@ public sealed class MisbehavingThirdPartyTests
 
         var probes = JsonNode.Parse(outcome.Output)!["probes"]!.AsObject();
         Assert.IsFalse(probes.ContainsKey("level-widening"), outcome.ToString());
-        StringAssert.Contains(outcome.StandardError, "probe level-widening: dropped field 'detail': it needs level full, level is minimal");
+        StringAssert.Contains(outcome.StandardError, "probe level-widening: whole probe left out of the report: field 'detail' needs level full, level is minimal");
     }
 
     [TestMethod]

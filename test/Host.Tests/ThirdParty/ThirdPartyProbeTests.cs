@@ -95,6 +95,27 @@ public sealed class ThirdPartyProbeTests
     }
 
     [TestMethod]
+    public void Schema_output_to_a_file_is_written_whole_and_leaves_nothing_else_in_the_directory()
+    {
+        using var plugins = new ThirdPartyPlugins();
+        plugins.Install(ThirdPartyPlugins.Kubernetes, "kubernetes");
+        using var schemaDirectory = new TempDirectory();
+        var file = Path.Combine(schemaDirectory.Path, "kubernetes.json");
+        schemaDirectory.Write("kubernetes.json", "{ \"an older\": \"file\" }\n");
+
+        var printed = PingerProcess.Run("schema", "--probe-dir", plugins.Path);
+        var written = PingerProcess.Run("schema", "--probe-dir", plugins.Path, "--output", file);
+        var unwritable = PingerProcess.Run("schema", "--probe-dir", plugins.Path, "--output", Path.Combine(schemaDirectory.Path, "no-such-directory", "x.json"));
+
+        Assert.AreEqual(ExitCodes.Ok, written.ExitCode, written.ToString());
+        Assert.IsEmpty(written.StandardOutput);
+        Assert.AreEqual(printed.Output, File.ReadAllText(file));
+        CollectionAssert.AreEqual(new[] { file }, Directory.GetFileSystemEntries(schemaDirectory.Path), "the temporary file was renamed into place");
+        Assert.AreEqual(ExitCodes.Failure, unwritable.ExitCode, unwritable.ToString());
+        StringAssert.Contains(unwritable.StandardError, "cannot write the schema file " + Path.Combine(schemaDirectory.Path, "no-such-directory", "x.json"));
+    }
+
+    [TestMethod]
     public void The_committed_schema_file_is_what_pinger_schema_writes_and_the_README_lists_every_field()
     {
         using var plugins = new ThirdPartyPlugins();

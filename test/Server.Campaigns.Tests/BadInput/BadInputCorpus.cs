@@ -148,7 +148,8 @@ internal static class BadInputCorpus
         var nextYear = today.AddYears(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         (string Name, Action<JsonObject> Change)[] changes =
         [
-            ("an unknown probe", r => r["probes"]!["made-up"] = new JsonObject { ["x"] = "y" }),
+            // A well-named probe the server does not know is counted without it (200); a name that is no probe id is refused.
+            ("a probe name that is no probe id", r => r["probes"]!["Made Up!"] = new JsonObject { ["x"] = "y" }),
             ("an unknown field", r => r["probes"]!["platform"]!["colour"] = "blue"),
             ("a value outside the declared set", r => r["probes"]!["platform"]!["id"] = "mainframe"),
             ("an arch outside the declared set", r => r["probes"]!["os-versions"]!["arch"] = "sparc"),

@@ -12,7 +12,7 @@ public sealed class ReportValidationTests
 
     private static readonly (string Name, Action<JsonObject> Change, string Field, string Problem)[] Cases =
     [
-        ("unknown probe", r => r["probes"]!["nosuch"] = new JsonObject { ["x"] = "y" }, "probes.nosuch", "is not a probe in the server's field registry"),
+        ("probe name that is no probe id", r => r["probes"]!["No Such"] = new JsonObject { ["x"] = "y" }, "probes.(an invalid name)", "is not a probe id"),
         ("unknown field", r => r["probes"]!["platform"]!["zone"] = Secret, "probes.platform.zone", "is not a field of this probe"),
         ("wrong type", r => r["probes"]!["platform"]!["id"] = 7, "probes.platform.id", "expected Text, got Integer"),
         ("object value", r => r["probes"]!["platform"]!["id"] = new JsonObject { ["a"] = Secret }, "probes.platform.id", "must be a string, an integer, a boolean or an array of strings"),

@@ -28,6 +28,15 @@ public sealed class KubernetesProbeTests
     }
 
     [TestMethod]
+    public void The_schema_file_shipped_to_servers_still_matches_the_probe()
+    {
+        var shipped = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "schema", "kubernetes.json"));
+
+        // Regenerate with: pinger schema --probe-dir out --output contrib/probes/kubernetes/schema/kubernetes.json
+        Assert.AreEqual(shipped, ProbeSchemaFile.Of(Probe));
+    }
+
+    [TestMethod]
     [DataRow("rke2-server")]
     [DataRow("kubeadm-control-plane")]
     [DataRow("openshift-control-plane")]

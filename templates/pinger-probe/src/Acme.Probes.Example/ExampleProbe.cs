@@ -1,3 +1,6 @@
+//#if (!probeIdIsValid)
+#error The probe id given with --probe-id is not valid: it must be 1 to 40 characters, lower case letters, digits, '-' and '_', starting with a letter (e.g. acme-widgets). Create the probe again with such an id.
+//#endif
 using Pinger.Plugins.Sdk;
 using Pinger.Plugins.Sdk.Parsing;
 

@@ -53,6 +53,15 @@ public sealed class ExampleProbeTests
     }
 
     [TestMethod]
+    public void The_schema_file_shipped_to_servers_still_matches_the_probe()
+    {
+        var shipped = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "schema", "acme-example.json"));
+
+        // When a declaration changes, regenerate it: pinger schema --probe-dir out > schema/acme-example.json
+        Assert.AreEqual(shipped, ProbeSchemaFile.Of(Probe));
+    }
+
+    [TestMethod]
     public void The_id_is_valid_and_the_descriptor_is_consistent()
     {
         Assert.IsTrue(ProbeDescriptor.IsValidName(Probe.Descriptor.Id));

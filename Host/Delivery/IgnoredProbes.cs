@@ -1,0 +1,57 @@
+using System.Text.Json;
+using Pinger.Plugins.Sdk;
+
+namespace Pinger.Host.Delivery;
+
+/// <summary>
+/// The probes a server counted the report without, read from its 200 answer (<c>{"ignored_probes": [...]}</c>): the
+/// server has no schema for them, so their values were left out. Only well-formed probe ids are taken, at most
+/// <see cref="MostNames"/>, so nothing else the server says reaches the log.
+/// </summary>
+internal static class IgnoredProbes
+{
+    private const int MostBytesRead = 16 * 1024;
+    private const int MostNames = 50;
+
+    /// <summary>The probe ids the answer names; empty when it names none or is not such an answer.</summary>
+    public static async Task<IReadOnlyList<string>> ReadAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        if (response.StatusCode != System.Net.HttpStatusCode.OK || response.Content.Headers.ContentType?.MediaType != "application/json")
+        {
+            return [];
+        }
+
+        var body = new byte[MostBytesRead];
+        var length = 0;
+        await using (var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false))
+        {
+            int read;
+            while (length < body.Length && (read = await stream.ReadAsync(body.AsMemory(length), cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                length += read;
+            }
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(body.AsMemory(0, length));
+            if (document.RootElement.ValueKind != JsonValueKind.Object
+                || !document.RootElement.TryGetProperty("ignored_probes", out var names)
+                || names.ValueKind != JsonValueKind.Array)
+            {
+                return [];
+            }
+
+            return names.EnumerateArray()
+                .Where(n => n.ValueKind == JsonValueKind.String && ProbeDescriptor.IsValidName(n.GetString()!))
+                .Select(n => n.GetString()!)
+                .Distinct(StringComparer.Ordinal)
+                .Take(MostNames)
+                .ToArray();
+        }
+        catch (JsonException)
+        {
+            return [];
+        }
+    }
+}
