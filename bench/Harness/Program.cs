@@ -18,7 +18,7 @@ const string Usage = """
       plugins --trivial DIR [--runs 30]
       performance                                     the table of this build's bench figures
       fuzz [--seconds 600] [--targets reports,config] [--configuration Release]
-      demo
+      demo [--machines 30000] [--epsilon 20]          seeds a year of a synthetic fleet, starts pinger-server
       docs                                            regenerates the generated docs
     """;
 
@@ -44,7 +44,7 @@ try
         "plugins" => PluginsBench.Run(options, layout),
         "performance" => PerformanceTable.Run(layout),
         "fuzz" => FuzzCommand.Run(options, layout),
-        "demo" => await DemoCommand.RunAsync(layout),
+        "demo" => await DemoCommand.RunAsync(layout, options),
         "docs" => DocsCommand.Run(layout),
         "privacy" => PrivacyBench.Run(options, layout),
         _ => throw new HarnessException($"unknown command '{args[0]}'\n{Usage}"),
