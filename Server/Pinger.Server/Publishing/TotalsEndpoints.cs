@@ -18,8 +18,13 @@ namespace Pinger.Server.Publishing;
 /// <param name="unsuppressed">The admin API's release.</param>
 /// <param name="adminToken">The admin API's token.</param>
 /// <param name="registry">The field registry in force: a <c>field</c> filter must name one of its fields.</param>
-public sealed class TotalsEndpoints(TotalsRelease published, TotalsRelease unsuppressed, AdminToken adminToken, FieldRegistrySource registry)
+/// <param name="clock">Tells the current week, which keys the public countme file's rendering.</param>
+public sealed class TotalsEndpoints(TotalsRelease published, TotalsRelease unsuppressed, AdminToken adminToken, FieldRegistrySource registry, TimeProvider? clock = null)
 {
+    // The public countme file is all complete weeks: the same until a week ends or totals are imported.
+    private readonly RenderedAnswers _countmeFiles = new(clock ?? TimeProvider.System, TimeSpan.FromMinutes(1), capacity: 4);
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
+
     /// <summary>Maps the routes.</summary>
     public void Map(IEndpointRouteBuilder routes)
     {
@@ -61,7 +66,7 @@ public sealed class TotalsEndpoints(TotalsRelease published, TotalsRelease unsup
         {
             var etag = "\"" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(body))[..32] + "\"";
             context.Response.Headers.ETag = etag;
-            if (context.Request.Headers.IfNoneMatch.Any(v => v is not null && v.Split(',').Any(t => t.Trim() == etag || t.Trim() == "*")))
+            if (new RenderedAnswer(body, etag, default).MatchesAny(context.Request.Headers.IfNoneMatch))
             {
                 context.Response.StatusCode = StatusCodes.Status304NotModified;
                 return;
@@ -165,6 +170,24 @@ public sealed class TotalsEndpoints(TotalsRelease published, TotalsRelease unsup
         {
             await ProblemResponse.WriteAsync(context, StatusCodes.Status404NotFound,
                 "the current week is still open: only complete weeks are published (the admin API has the open one)").ConfigureAwait(false);
+            return;
+        }
+
+        if (!admin)
+        {
+            var currentWeek = Pinger.Protocol.Windows.CountingCalendar.WeekNumber(_clock.GetUtcNow());
+            var answer = _countmeFiles.Get(currentWeek.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                () => System.Text.Encoding.UTF8.GetBytes(CountmeCsv.Write(release.CountmeFile(provisional: false))));
+            context.Response.Headers.ContentDisposition = "inline; filename=\"countme-totals.csv\"";
+            context.Response.ContentType = "text/csv; charset=utf-8";
+            context.Response.Headers.ETag = answer.ETag;
+            if (answer.MatchesAny(context.Request.Headers.IfNoneMatch))
+            {
+                context.Response.StatusCode = StatusCodes.Status304NotModified;
+                return;
+            }
+
+            await context.Response.Body.WriteAsync(answer.Body, context.RequestAborted).ConfigureAwait(false);
             return;
         }
 

@@ -92,7 +92,8 @@ internal sealed class DemoFleet
             var full = random.NextDouble() < 0.33;
             var arch = random.NextDouble() < edition.Aarch64 ? "aarch64" : "x86_64";
             var platform = Weighted.Pick(random, edition.Platforms);
-            machines.Add(new DemoMachine(edition, installed, retired, stream, lag, pinned, full, releases,
+            var fromPinnedImage = random.NextDouble() < 0.6;
+            machines.Add(new DemoMachine(edition, installed, retired, stream, lag, pinned, full, fromPinnedImage, releases,
                 FixedValues(random, edition, stream, arch, platform, full)));
         }
 

@@ -21,9 +21,10 @@ internal sealed class DemoMachine
     private readonly ReceivedValue[] _fixed;
     private readonly IReadOnlyList<(int Version, DateOnly Date)> _releases;
     private readonly int _installedRelease;
+    private readonly string? _originalBuild;
 
     public DemoMachine(Edition edition, DateOnly installed, DateOnly? retired, string? stream, int lagDays, bool pinned, bool full,
-        IReadOnlyList<(int Version, DateOnly Date)> releases, ReceivedValue[] fixedValues)
+        bool fromPinnedImage, IReadOnlyList<(int Version, DateOnly Date)> releases, ReceivedValue[] fixedValues)
     {
         Edition = edition;
         Installed = installed;
@@ -36,6 +37,14 @@ internal sealed class DemoMachine
         _fixed = fixedValues;
         // Installed from the newest image or ISO of the day (a stream's own release on Fedora CoreOS).
         _installedRelease = FedoraReleases.On(releases, installed, stream is { } s ? StreamLagDays[s] : 0, releases[0].Version);
+
+        // Only Fedora CoreOS writes the aleph file that names the install build. Many fleets provision from an image
+        // they pin and refresh once per major release (the stream's first build of it); the others from the latest.
+        if (stream is not null)
+        {
+            var rebase = releases.First(r => r.Version == _installedRelease).Date.AddDays(StreamLagDays[stream]);
+            _originalBuild = BuildOn(fromPinnedImage && rebase <= installed ? rebase : installed, _installedRelease);
+        }
     }
 
     public Edition Edition { get; }
@@ -74,7 +83,11 @@ internal sealed class DemoMachine
         if (Edition.ImageBased)
         {
             values.Add(Value(ReportFields.Build, BuildOn(day, release)));
-            values.Add(Value("os-versions.original_version", BuildOn(Installed, _installedRelease)));
+        }
+
+        if (_originalBuild is not null)
+        {
+            values.Add(Value("os-versions.original_version", _originalBuild));
         }
 
         return values;
