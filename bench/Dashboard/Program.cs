@@ -18,6 +18,13 @@ using Pinger.Server.Storage;
 // Chromium, interleaved with two baselines served by the same server: /healthz, and the same page's HTML saved and
 // served as a static string (what rendering costs). Then wrk measures how many requests a second / and the public
 // countme file are served, fetched whole and revalidated with their ETag, against /healthz.
+// dashboard-bench --screenshots URL --out DIR: only the documentation's two screenshots of a running dashboard.
+if (args is ["--screenshots", var shotsOf, "--out", var shotsTo])
+{
+    await Screenshots.TakeAsync(shotsOf, shotsTo);
+    return 0;
+}
+
 var runs = 15;
 var seconds = 10;
 string? schema = null;

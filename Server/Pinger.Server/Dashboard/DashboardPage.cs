@@ -15,8 +15,8 @@ public static class DashboardPage
     {
         var html = new StringBuilder(64 * 1024);
         DocumentStart(html, "Pinger: machines by release, edition, platform and age", stylesheet);
-        html.Append("<header><h1>Pinger</h1><p>How many machines run which version, on which platform, how old they are, "
-            + "and how that changes from window to window. Counted from the machines' own reports, released with noise once a window has ended; small noisy counts are withheld.</p></header>");
+        html.Append("<header><h1>Pinger</h1><p>Machines by release, edition, platform and age, counted from their own reports "
+            + "and released with noise once a window has ended; small noisy counts are withheld.</p></header>");
         html.Append("<main id=\"main\">");
         HeadlineStrip.Write(html, view.Headline);
         ViewControls.Write(html, view, today);

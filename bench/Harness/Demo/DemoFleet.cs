@@ -53,7 +53,8 @@ internal sealed class DemoFleet
 
     private static readonly Dictionary<string, (string, double)[]> InstanceTypes = new(StringComparer.Ordinal)
     {
-        ["aws"] = [("m5.large", 0.25), ("t3.medium", 0.2), ("t3.large", 0.15), ("m6i.xlarge", 0.15), ("c5.2xlarge", 0.1), ("m7g.large", 0.15)],
+        // A fleet settles on a few sizes; one general-purpose type is often most of it.
+        ["aws"] = [("m5.large", 0.5), ("t3.medium", 0.2), ("m6i.xlarge", 0.15), ("m7g.large", 0.15)],
         ["azure"] = [("Standard_D2s_v3", 0.4), ("Standard_D4s_v5", 0.35), ("Standard_B2s", 0.25)],
         ["gcp"] = [("n2-standard-4", 0.4), ("e2-medium", 0.35), ("n2-standard-8", 0.25)],
         ["openstack"] = [("operator-defined", 1.0)],
@@ -143,10 +144,15 @@ internal sealed class DemoFleet
             values.Add(DemoMachine.Value(ReportFields.CpuVendor, x86 ? Weighted.Pick(random, [("intel", 0.58), ("amd", 0.42)]) : Weighted.Pick(random, [("arm", 0.6), ("ampere", 0.4)])));
             values.Add(DemoMachine.Value(ReportFields.Firmware, !x86 || random.NextDouble() < 0.85 ? "uefi" : "bios"));
             values.Add(DemoMachine.Value("network.ethernet_interfaces", random.NextDouble() < 0.8 ? 1 : 2));
+            // Servers run a container engine; on desktops, toolbox and distrobox run podman for about four in ten.
             if (edition.IsCoreOs || edition.VariantId is "server" or "")
             {
                 values.Add(DemoMachine.Of("container-runtimes.active", FieldValue.FromList(
-                    [Weighted.Pick(random, [("podman", 0.55), ("docker", 0.3), ("cri-o", 0.1), ("containerd", 0.05)])])));
+                    [Weighted.Pick(random, [("podman", 0.6), ("docker", 0.3), ("cri-o", 0.1)])])));
+            }
+            else if (edition.DailyActivity < 0.7 && random.NextDouble() < 0.4)
+            {
+                values.Add(DemoMachine.Of("container-runtimes.active", FieldValue.FromList(["podman"])));
             }
         }
 
