@@ -6,11 +6,11 @@ namespace DashboardBench;
 
 /// <summary>
 /// Requests per second of one URL under <c>wrk -t1 -c16</c> (wrk from the Prerequisites target), with its median
-/// latency; optionally revalidating with an <c>If-None-Match</c> header, as a browser or cache with a copy does.
+/// latency; with headers such as <c>If-None-Match</c> (a browser or cache with a copy) or <c>Accept-Encoding</c>.
 /// </summary>
 internal sealed partial record Throughput(double RequestsPerSecond, string MedianLatency, long Non2xx)
 {
-    public static Throughput Measure(string url, int seconds, string? ifNoneMatch = null)
+    public static Throughput Measure(string url, int seconds, params string[] headers)
     {
         var start = new ProcessStartInfo("wrk") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in new[] { "-t1", "-c16", $"-d{seconds}s", "--latency" })
@@ -18,10 +18,10 @@ internal sealed partial record Throughput(double RequestsPerSecond, string Media
             start.ArgumentList.Add(argument);
         }
 
-        if (ifNoneMatch is not null)
+        foreach (var header in headers)
         {
             start.ArgumentList.Add("-H");
-            start.ArgumentList.Add("If-None-Match: " + ifNoneMatch);
+            start.ArgumentList.Add(header);
         }
 
         start.ArgumentList.Add(url);

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.IO.Compression;
 using System.Security.Cryptography;
 
 namespace Pinger.Server.Publishing;
@@ -17,8 +18,11 @@ public sealed class RenderedAnswers(TimeProvider clock, TimeSpan lifetime, int c
 {
     private readonly ConcurrentDictionary<string, RenderedAnswer> _answers = new(StringComparer.Ordinal);
 
-    /// <summary>The answer for <paramref name="key"/>, rendered by <paramref name="render"/> when missing or too old.</summary>
-    public RenderedAnswer Get(string key, Func<byte[]> render)
+    /// <summary>
+    /// The answer for <paramref name="key"/>, rendered by <paramref name="render"/> when missing or too old; with
+    /// <paramref name="gzip"/> its compressed form is kept beside it (compressed once, not per request).
+    /// </summary>
+    public RenderedAnswer Get(string key, Func<byte[]> render, bool gzip = false)
     {
         var now = clock.GetUtcNow();
         if (_answers.TryGetValue(key, out var kept) && kept.Expires > now)
@@ -27,7 +31,7 @@ public sealed class RenderedAnswers(TimeProvider clock, TimeSpan lifetime, int c
         }
 
         var body = render();
-        var answer = new RenderedAnswer(body, "\"" + Convert.ToHexStringLower(SHA256.HashData(body))[..32] + "\"", now + lifetime);
+        var answer = new RenderedAnswer(body, "\"" + Convert.ToHexStringLower(SHA256.HashData(body))[..32] + "\"", now + lifetime, gzip ? Compress(body) : null);
         if (_answers.Count >= capacity)
         {
             _answers.Clear();
@@ -35,5 +39,16 @@ public sealed class RenderedAnswers(TimeProvider clock, TimeSpan lifetime, int c
 
         _answers[key] = answer;
         return answer;
+    }
+
+    private static byte[] Compress(byte[] body)
+    {
+        using var compressed = new MemoryStream();
+        using (var gzip = new GZipStream(compressed, CompressionLevel.Optimal, leaveOpen: true))
+        {
+            gzip.Write(body);
+        }
+
+        return compressed.ToArray();
     }
 }
