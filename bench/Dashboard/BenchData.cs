@@ -1,12 +1,14 @@
 using System.Globalization;
 using Pinger.Protocol.Windows;
+using Pinger.Server.Countme;
+using Pinger.Server.Dashboard;
 using Pinger.Server.Storage;
 
 namespace DashboardBench;
 
 /// <summary>
 /// A year of weekly reports: 52 weeks × 30 OS versions, each (week, version) with 10 to 200 machines split over
-/// two platforms and age buckets, plus a few full-level fields, written straight into the store.
+/// two platforms and age buckets, plus a few full-level fields, written straight into the store; and countme totals.
 /// </summary>
 internal static class BenchData
 {
@@ -34,16 +36,16 @@ internal static class BenchData
                     var age = cloud ? "4" : "3";
                     var values = new[]
                     {
-                        new CountedValue("os-versions.os_id", "fedora"),
-                        new CountedValue("os-versions.version_id", version),
-                        new CountedValue("os-versions.variant_id", "coreos"),
-                        new CountedValue("os-versions.arch", i % 5 == 0 ? "aarch64" : "x86_64"),
-                        new CountedValue("os-versions.version", $"{version}.2026{w % 12 + 1:00}01.3.0"),
-                        new CountedValue("os-versions.stream", i % 3 == 0 ? "testing" : "stable"),
-                        new CountedValue("platform.id", platform),
-                        new CountedValue("platform.source", cloud ? "ignition" : "detected"),
-                        new CountedValue("hardware.cpu_vendor", i % 4 == 0 ? "amd" : "intel"),
-                        new CountedValue("hardware.memory_gib", (4 << (i % 4)).ToString(CultureInfo.InvariantCulture)),
+                        new CountedValue(ReportFields.OsId, "fedora"),
+                        new CountedValue(ReportFields.VersionId, version),
+                        new CountedValue(ReportFields.Variant, "coreos"),
+                        new CountedValue(ReportFields.Arch, i % 5 == 0 ? "aarch64" : "x86_64"),
+                        new CountedValue(ReportFields.Build, $"{version}.2026{w % 12 + 1:00}01.3.0"),
+                        new CountedValue(ReportFields.Stream, i % 3 == 0 ? "testing" : "stable"),
+                        new CountedValue(ReportFields.Platform, platform),
+                        new CountedValue(ReportFields.PlatformSource, cloud ? "ignition" : "detected"),
+                        new CountedValue(ReportFields.CpuVendor, i % 4 == 0 ? "amd" : "intel"),
+                        new CountedValue(ReportFields.Memory, (4 << (i % 4)).ToString(CultureInfo.InvariantCulture)),
                     };
                     var system = new SystemTuple("fedora", version, "coreos", "x86_64", age, platform);
                     reports.Add(new CountedReport($"bench-{w}-{v}-{i}", windows, values, system));
@@ -55,6 +57,34 @@ internal static class BenchData
         }
 
         return written;
+    }
+
+    /// <summary>
+    /// Countme totals for the same 52 weeks (each version in four age buckets and two repositories): about 12,000
+    /// rows, more than the Demo's four weeks of 2021 and its year of counted weeks.
+    /// </summary>
+    public static void WriteCountme(ICounterStore store, DateOnly today)
+    {
+        var current = CountingCalendar.StartOf(WindowKind.Week, today);
+        var totals = new Dictionary<CountmeTotalsKey, long>();
+        for (var w = 0; w < Weeks; w++)
+        {
+            var week = WindowRange(current, Weeks - w);
+            for (var v = 0; v < Versions; v++)
+            {
+                var version = (14 + v).ToString(CultureInfo.InvariantCulture);
+                for (var age = 1; age <= 4; age++)
+                {
+                    foreach (var repo in new[] { "fedora-" + version, "updates-released-f" + version })
+                    {
+                        var key = new CountmeTotalsKey(week, "Fedora Linux", version, "workstation", "x86_64", age.ToString(CultureInfo.InvariantCulture), repo, "x86_64");
+                        totals[key] = 20 + (((v * 13) + (w * 7) + age) % 400);
+                    }
+                }
+            }
+        }
+
+        store.Import("dashboard-bench-countme", totals);
     }
 
     private static DateOnly WindowRange(DateOnly current, int weeksBack) => current.AddDays(-7 * weeksBack);

@@ -18,7 +18,7 @@ const string Usage = """
       plugins --trivial DIR [--runs 30]
       performance                                     the table of this build's bench figures
       fuzz [--seconds 600] [--targets reports,config] [--configuration Release]
-      demo
+      demo [--machines 30000] [--epsilon 20]          seeds a year of a synthetic fleet, starts pinger-server
       docs                                            regenerates the generated docs
       rpm [--runtime linux-x64]                       the RPMs of contrib/rpm/pinger.spec in artifacts/rpm/, and rpmlint
     """;
@@ -45,7 +45,7 @@ try
         "plugins" => PluginsBench.Run(options, layout),
         "performance" => PerformanceTable.Run(layout),
         "fuzz" => FuzzCommand.Run(options, layout),
-        "demo" => await DemoCommand.RunAsync(layout),
+        "demo" => await DemoCommand.RunAsync(layout, options),
         "docs" => DocsCommand.Run(layout),
         "privacy" => PrivacyBench.Run(options, layout),
         "rpm" => RpmCommand.Run(options, layout),

@@ -33,6 +33,6 @@ public static class CountmeSeries
         }
 
         var provisional = index.ContainsKey(currentWeek) ? currentWeek : (DateOnly?)null;
-        return new TimeSeries(WindowKind.Week, weeks, SeriesFolding.Fold(bySeries, new long[weeks.Count], breakdown), provisional);
+        return new TimeSeries(WindowKind.Week, weeks, SeriesFolding.Fold(bySeries, new long[weeks.Count], Breakdowns.CountmeBreakdown(breakdown)), provisional);
     }
 }

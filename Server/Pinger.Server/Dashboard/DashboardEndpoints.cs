@@ -1,7 +1,11 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Pinger.Protocol.Reports;
+using Pinger.Protocol.Windows;
 using Pinger.Server.Publishing;
 using Pinger.Server.Registry;
 using Pinger.Server.Storage;
@@ -11,7 +15,8 @@ namespace Pinger.Server.Dashboard;
 /// <summary>
 /// The public dashboard at <c>/</c> and its stylesheet. The page is rendered on the server from published counts
 /// and sent with a policy that allows nothing but the stylesheet from this origin: no script, no frames, no
-/// other origin, forms only back to this server.
+/// other origin, forms only back to this server. Each view is rendered once per day (released windows never
+/// change) and served from memory with an ETag; a browser revalidating gets 304.
 /// </summary>
 public sealed class DashboardEndpoints
 {
@@ -24,6 +29,7 @@ public sealed class DashboardEndpoints
     private readonly decimal _epsilon;
     private readonly FieldRegistrySource _registry;
     private readonly TimeProvider _clock;
+    private readonly RenderedAnswers _pages;
 
     /// <summary>Serves <paramref name="published"/>, which must be a private release: the page is public.</summary>
     public DashboardEndpoints(TotalsRelease published, FieldRegistrySource registry, TimeProvider clock)
@@ -32,6 +38,7 @@ public sealed class DashboardEndpoints
         _epsilon = published.Epsilon ?? throw new ArgumentException("the dashboard is public: it needs the differentially private release", nameof(published));
         _registry = registry;
         _clock = clock;
+        _pages = new RenderedAnswers(clock, TimeSpan.FromMinutes(1));
     }
 
     /// <summary>Maps the routes.</summary>
@@ -64,10 +71,13 @@ public sealed class DashboardEndpoints
             return;
         }
 
-        DashboardView view;
+        var registry = _registry.Current;
+        var key = string.Join('|', Html.Day(today), CountingWindow.NameOf(range.Kind), Breakdowns.NameOf(query.Breakdown),
+            Html.Day(range.From), Html.Day(range.To), range.Explicit ? "chosen" : "default", RuntimeHelpers.GetHashCode(registry).ToString(CultureInfo.InvariantCulture));
+        RenderedAnswer page;
         try
         {
-            view = DashboardReader.Read(_published, _epsilon, query, range, _registry.Current, today);
+            page = _pages.Get(key, () => Encoding.UTF8.GetBytes(DashboardPage.Render(DashboardReader.Read(_published, _epsilon, query, range, registry, today), today, _stylesheet.Href)));
         }
         catch (Exception e) when (e is System.Data.Common.DbException or StorageUnavailableException or InvalidOperationException)
         {
@@ -77,7 +87,16 @@ public sealed class DashboardEndpoints
             return;
         }
 
-        await Write(context, StatusCodes.Status200OK, DashboardPage.Render(view, today, _stylesheet.Href)).ConfigureAwait(false);
+        response.Headers.ETag = page.ETag;
+        if (page.MatchesAny(context.Request.Headers.IfNoneMatch))
+        {
+            response.StatusCode = StatusCodes.Status304NotModified;
+            return;
+        }
+
+        response.ContentType = "text/html; charset=utf-8";
+        response.ContentLength = page.Body.Length;
+        await response.Body.WriteAsync(page.Body, context.RequestAborted).ConfigureAwait(false);
     }
 
     private static Task Write(HttpContext context, int status, string html)

@@ -14,11 +14,12 @@ public static class DashboardPage
     public static string Render(DashboardView view, DateOnly today, string stylesheet)
     {
         var html = new StringBuilder(64 * 1024);
-        DocumentStart(html, "Pinger: machines by version, platform and age", stylesheet);
-        html.Append("<header><h1>Pinger</h1><p>How many machines run which version, on which platform, how old they are, "
-            + "and how that changes from window to window. Counted from the machines' own reports, released with noise once a window has ended; small noisy counts are withheld.</p></header>");
-        ViewControls.Write(html, view, today);
+        DocumentStart(html, "Pinger: machines by release, edition, platform and age", stylesheet);
+        html.Append("<header><h1>Pinger</h1><p>Machines by release, edition, platform and age, counted from their own reports "
+            + "and released with noise once a window has ended; small noisy counts are withheld.</p></header>");
         html.Append("<main id=\"main\">");
+        HeadlineStrip.Write(html, view.Headline);
+        ViewControls.Write(html, view, today);
         if (view.IsEmpty)
         {
             WriteEmpty(html, view);
@@ -27,7 +28,7 @@ public static class DashboardPage
         {
             WriteReports(html, view);
             WriteCountme(html, view);
-            ShareTables.Write(html, view.Shares);
+            ShareTables.Write(html, view.Shares, view.Palette, view.OsId);
         }
 
         WriteDownloads(html, view);
@@ -47,12 +48,7 @@ public static class DashboardPage
         html.Append("</head><body><a class=\"skip\" href=\"#main\">Skip to the numbers</a>");
     }
 
-    private static string Noun(WindowKind kind) => kind switch
-    {
-        WindowKind.Day => "day",
-        WindowKind.Week => "week",
-        _ => "month",
-    };
+    private static string Noun(WindowKind kind) => WindowNames.Noun(kind);
 
     private static void WriteEmpty(StringBuilder html, DashboardView view)
     {
@@ -85,7 +81,7 @@ public static class DashboardPage
         }
         else
         {
-            StackedChart.Write(html, view.Reports, "reports-chart", title + $", {Html.Day(view.Range.From)} to {Html.Day(view.Range.To)}");
+            StackedChart.Write(html, view.Reports, view.Palette, "reports-chart", title + $", {Html.Day(view.Range.From)} to {Html.Day(view.Range.To)}");
         }
 
         html.Append("</section>");
@@ -94,15 +90,15 @@ public static class DashboardPage
     private static void WriteCountme(StringBuilder html, DashboardView view)
     {
         var countme = view.Countme;
-        var breakdown = view.Query.Breakdown == Breakdown.Age ? Breakdown.Age : Breakdown.Version;
+        var breakdown = Breakdowns.CountmeBreakdown(view.Query.Breakdown);
         var title = $"Countme: machines per week, by {Breakdowns.Title(breakdown)}";
         html.Append(CultureInfo.InvariantCulture, $"<section id=\"countme\" aria-labelledby=\"countme-h\"><h2 id=\"countme-h\">{Html.Encode(title)}</h2>");
         html.Append("<p>Fedora's countme totals: imported from mirrors-countme and counted from <code>/metalink</code> requests. "
             + "Countme counts each machine once per repository per week; here a machine counts once (the repository with most hits "
             + "for each system description). A separate count from the reports above, so the two need not agree.");
-        if (view.Query.Breakdown == Breakdown.Platform)
+        if (breakdown != view.Query.Breakdown)
         {
-            html.Append(" Countme totals carry no platform, so this chart is stacked by OS version.");
+            html.Append(CultureInfo.InvariantCulture, $" Countme totals carry no {Breakdowns.Title(view.Query.Breakdown)}, so this chart is stacked by release.");
         }
 
         if (view.Query.Kind != WindowKind.Week)
@@ -113,7 +109,7 @@ public static class DashboardPage
         if (countme.LatestWithData && countme.Series is { } weeks)
         {
             html.Append(CultureInfo.InvariantCulture,
-                $" Shown: the latest {(weeks.Windows.Count == 1 ? "week" : Html.Number(weeks.Windows.Count) + " weeks")} with totals, from {Html.Day(countme.FromWeek)} to {Html.Day(countme.ToWeek)}; a dashed line marks weeks left out between them.");
+                $" Shown: the latest {(weeks.Windows.Count == 1 ? "week" : Html.Number(weeks.Windows.Count) + " weeks")} with totals, from {Html.Day(countme.FromWeek)} to {Html.Day(countme.ToWeek)}; a labelled dashed line marks weeks left out between them.");
         }
 
         html.Append("</p>");
@@ -123,7 +119,7 @@ public static class DashboardPage
         }
         else
         {
-            StackedChart.Write(html, countme.Series, "countme-chart", title + $", {Html.Day(countme.FromWeek)} to {Html.Day(countme.ToWeek)}");
+            StackedChart.Write(html, countme.Series, view.Palette, "countme-chart", title + $", {Html.Day(countme.FromWeek)} to {Html.Day(countme.ToWeek)}");
         }
 
         html.Append("</section>");
@@ -139,7 +135,6 @@ public static class DashboardPage
         Item(DashboardLinks.Totals("/v1/totals.csv", range), "CSV", "the same counts, one row per window, field and value");
         Item(DashboardLinks.Totals("/v1/systems.csv", range), "Systems CSV", "the countme tuples of reports, which the over-time chart stacks");
         Item("/v1/countme/totals.csv", "Countme CSV", "complete weeks, with mirrors-countme's exact columns");
-        Item("/v1/countme/totals.csv?provisional=1", "Countme CSV with the open week", "the same, with the current week marked in a header");
         html.Append("</ul></section>");
     }
 }

@@ -17,14 +17,28 @@ public static class DashboardReader
     {
         var current = CountingCalendar.StartOf(range.Kind, today);
         var totals = published.Totals(new TotalsQuery(range.Kind, range.From, range.To, null)).Counts;
+        var osId = OnlyDistribution(totals);
+        var reports = ReportSeries.Build(totals, range, query.Breakdown, current, osId);
+        var countme = ReadCountme(published, range, query.Breakdown, today);
+        var charts = new[] { reports.Series, countme.Series?.Series ?? [] };
         return new DashboardView(
             query,
             range,
             epsilon,
-            ReportSeries.Build(totals, range, query.Breakdown, current),
-            ReadCountme(published, range, query.Breakdown, today),
+            Headline.Read(published, today),
+            reports,
+            countme,
             SharesBuilder.Build(totals, registry, range),
+            SeriesPalette.For(charts),
+            osId,
             registry);
+    }
+
+    // Releases are named after the distribution ("Fedora 43") only when every published os_id cell of the range names the same one.
+    private static string? OnlyDistribution(TotalsSnapshot totals)
+    {
+        var ids = totals.Cells.Where(c => c.Field == ReportFields.OsId).Select(c => c.Value).Distinct(StringComparer.Ordinal).Take(2).ToArray();
+        return ids is [var only] && only.Length > 0 ? only : null;
     }
 
     private static CountmeView ReadCountme(TotalsRelease published, WindowRange range, Breakdown breakdown, DateOnly today)

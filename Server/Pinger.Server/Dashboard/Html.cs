@@ -24,4 +24,12 @@ public static class Html
 
     /// <summary>A window start as it appears in URLs and tables.</summary>
     public static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>A count short enough for a chart's value axis on a phone: 950, 12k, 1.5M.</summary>
+    public static string Compact(long value) => value switch
+    {
+        >= 1_000_000 => (value / 1_000_000.0).ToString("0.#", CultureInfo.InvariantCulture) + "M",
+        >= 1_000 => (value / 1_000.0).ToString("0.#", CultureInfo.InvariantCulture) + "k",
+        _ => value.ToString(CultureInfo.InvariantCulture),
+    };
 }

@@ -2,12 +2,12 @@ namespace Pinger.Server.Dashboard;
 
 /// <summary>
 /// Keeps a chart readable: the largest series are named and everything else is stacked as one "other" series,
-/// together with what could not be attributed (withheld rows). Ten colours are about what a reader tells apart.
+/// together with what could not be attributed (withheld rows). Eight colours are about what a reader tells apart.
 /// </summary>
 public static class SeriesFolding
 {
     /// <summary>The most series a chart names.</summary>
-    public const int MaxNamed = 10;
+    public const int MaxNamed = SeriesPalette.Size;
 
     /// <summary>The named series, largest first (age buckets in their own order), then "other" when it is not empty.</summary>
     public static IReadOnlyList<SeriesLine> Fold(IReadOnlyDictionary<string, long[]> bySeries, long[] unattributed, Breakdown breakdown)
@@ -16,7 +16,7 @@ public static class SeriesFolding
         var named = ranked.Take(MaxNamed).ToList();
         if (breakdown == Breakdown.Age)
         {
-            named = named.OrderBy(p => Breakdowns.AgeOrder(p.Key)).ThenBy(p => p.Key, StringComparer.Ordinal).ToList();
+            named = named.OrderBy(p => ValueLabels.AgeOrder(p.Key)).ThenBy(p => p.Key, StringComparer.Ordinal).ToList();
         }
 
         var other = (long[])unattributed.Clone();

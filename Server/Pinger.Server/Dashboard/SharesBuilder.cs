@@ -6,7 +6,8 @@ namespace Pinger.Server.Dashboard;
 
 /// <summary>
 /// Picks the latest window of the range with a published count and lists every field's published values there:
-/// every minimal field (an empty one says so), and full-level fields that have values.
+/// every minimal field (an empty one says so), and full-level fields that have values; probes in the order of
+/// <see cref="ReportFields.PositionOf"/>, most asked-about first.
 /// </summary>
 public static class SharesBuilder
 {
@@ -25,7 +26,7 @@ public static class SharesBuilder
 
         var cells = published.Cells.Where(c => c.Window == latest.Window).ToLookup(c => c.Field, StringComparer.Ordinal);
         var probes = new List<ProbeShares>();
-        foreach (var probe in registry.Probes)
+        foreach (var probe in registry.Probes.OrderBy(p => ReportFields.PositionOf(p.ProbeId)).ThenBy(p => p.ProbeId, StringComparer.Ordinal))
         {
             var fields = probe.Fields
                 .Select(f => Field(probe.ProbeId + "." + f.Name, f, cells[probe.ProbeId + "." + f.Name], latest.Reports))

@@ -7,20 +7,22 @@ namespace Pinger.Server.Dashboard;
 /// <summary>
 /// A stacked bar chart as inline SVG, with its text alternatives: a title and a description for screen readers,
 /// a tooltip per window, a legend, and the full numbers in a table. Each series is one path of rectangles, so a
-/// year of weeks with many series stays a few kilobytes; colours come from the stylesheet (classes s0 to s9).
+/// year of weeks with many series stays a few kilobytes; colours come from the page's <see cref="SeriesPalette"/>.
+/// The chart always fits its box (no sideways scrolling, so the value axis stays in view); on a narrow screen the
+/// stylesheet enlarges its text and hides every other date label, and value labels are short ("12k").
 /// </summary>
 public static class StackedChart
 {
     private const double Width = 800;
     private const double Height = 300;
-    private const double Left = 56;
+    private const double Left = 76;
     private const double Right = 8;
-    private const double Top = 20;
-    private const double Bottom = 28;
+    private const double Top = 36;
+    private const double Bottom = 34;
     private const int MaxAxisLabels = 8;
 
     /// <summary>Writes the chart <paramref name="id"/> titled <paramref name="title"/>.</summary>
-    public static void Write(StringBuilder html, TimeSeries series, string id, string title)
+    public static void Write(StringBuilder html, TimeSeries series, SeriesPalette palette, string id, string title)
     {
         var windows = series.Windows;
         var totals = windows.Select((_, i) => series.TotalAt(i)).ToArray();
@@ -46,24 +48,25 @@ public static class StackedChart
         {
             var y = Html.Coordinate(Y(tick));
             html.Append(CultureInfo.InvariantCulture, $"<line x1=\"{Left}\" x2=\"{Width - Right}\" y1=\"{y}\" y2=\"{y}\"/>");
-            html.Append(CultureInfo.InvariantCulture, $"<text x=\"{Left - 6}\" y=\"{y}\" dy=\"4\" text-anchor=\"end\">{Html.Number(tick)}</text>");
+            html.Append(CultureInfo.InvariantCulture, $"<text x=\"{Left - 8}\" y=\"{y}\" dy=\"0.35em\" text-anchor=\"end\" class=\"value\">{Html.Compact(tick)}</text>");
         }
 
         var every = (int)Math.Ceiling(windows.Count / (double)MaxAxisLabels);
         for (var i = 0; i < windows.Count; i += every)
         {
+            // Every other label is "minor": a phone shows only the others, which leaves room for a whole date.
+            var minor = (i / every) % 2 == 1 ? " class=\"minor\"" : "";
             html.Append(CultureInfo.InvariantCulture,
-                $"<text x=\"{Html.Coordinate(X(i) + (barWidth / 2))}\" y=\"{Height - 8}\" text-anchor=\"middle\">{AxisLabel(series.Kind, windows[i])}</text>");
+                $"<text x=\"{Html.Coordinate(Math.Clamp(X(i) + (barWidth / 2), Left + 40, Width - Right - 40))}\" y=\"{Height - 8}\" text-anchor=\"middle\"{minor}>{AxisLabel(series.Kind, windows[i])}</text>");
         }
 
-        // Windows left out between two bars (weeks without countme totals): a dashed line between them.
-        for (var i = 1; i < windows.Count; i++)
+        // Windows left out between two bars (weeks without countme totals): a dashed line between them, labelled
+        // with how much is left out, so bars years apart never pass for neighbours.
+        foreach (var gap in Gaps(series))
         {
-            if (CountingCalendar.Next(series.Kind, windows[i - 1]) != windows[i])
-            {
-                var x = Html.Coordinate(Left + (i * slot));
-                html.Append(CultureInfo.InvariantCulture, $"<line class=\"gap\" x1=\"{x}\" x2=\"{x}\" y1=\"{Top}\" y2=\"{Height - Bottom + 6}\"/>");
-            }
+            var x = Html.Coordinate(Left + (gap.Index * slot));
+            html.Append(CultureInfo.InvariantCulture,
+                $"<line class=\"gap\" x1=\"{x}\" x2=\"{x}\" y1=\"{Top - 6}\" y2=\"{Height - Bottom + 6}\"/><text class=\"gap\" x=\"{x}\" y=\"{Top - 10}\" text-anchor=\"middle\">{Html.Encode(gap.Text)}</text>");
         }
 
         html.Append("</g>");
@@ -91,7 +94,7 @@ public static class StackedChart
             }
 
             html.Append(CultureInfo.InvariantCulture,
-                $"<path class=\"{ColourClass(line, s)}\" d=\"{path}\" data-series=\"{Html.Encode(line.Name)}\" data-count=\"{Html.Raw(line.Total)}\"><title>{Html.Encode(line.Name)}: {Html.Number(line.Total)} in all</title></path>");
+                $"<path class=\"{palette.ClassOf(line)}\" d=\"{path}\" data-series=\"{Html.Encode(line.Name)}\" data-count=\"{Html.Raw(line.Total)}\"><title>{Html.Encode(line.Name)}: {Html.Number(line.Total)} in all</title></path>");
         }
 
         html.Append("</g>");
@@ -118,27 +121,36 @@ public static class StackedChart
         }
 
         html.Append("</g></svg></div>");
-        WriteLegend(html, series);
+        WriteGaps(html, series);
+        WriteLegend(html, series, palette);
         WriteTable(html, series, id, totals);
         html.Append("</figure>");
     }
 
-    /// <summary>What a window is called in text: "week of 2026-11-23".</summary>
-    public static string WindowName(WindowKind kind, DateOnly start) => kind switch
+    /// <summary>The windows left out of a chart whose axis skips some (countme weeks without totals), one entry per skip.</summary>
+    public static IEnumerable<ChartGap> Gaps(TimeSeries series)
     {
-        WindowKind.Day => Html.Day(start),
-        WindowKind.Week => "week of " + Html.Day(start),
-        _ => start.ToString("MMMM yyyy", CultureInfo.InvariantCulture),
-    };
+        for (var i = 1; i < series.Windows.Count; i++)
+        {
+            var after = CountingCalendar.Next(series.Kind, series.Windows[i - 1]);
+            if (after != series.Windows[i])
+            {
+                var missing = new WindowRange(series.Kind, after, CountingCalendar.Previous(series.Kind, series.Windows[i]), Explicit: true).Count;
+                yield return new ChartGap(i, after, series.Windows[i], missing, GapText(series.Kind, missing));
+            }
+        }
+    }
+
+    private static string GapText(WindowKind kind, int missing) => kind == WindowKind.Week && missing >= 104
+        ? $"{Math.Round(missing / 52.18):0} years left out"
+        : $"{missing} {WindowNames.Noun(kind)}{(missing == 1 ? "" : "s")} left out";
 
     private static string AxisLabel(WindowKind kind, DateOnly start) =>
         kind == WindowKind.Month ? start.ToString("yyyy-MM", CultureInfo.InvariantCulture) : Html.Day(start);
 
-    private static string ColourClass(SeriesLine line, int index) => line.IsOther ? "s-other" : "s" + index.ToString(CultureInfo.InvariantCulture);
-
     private static string Tooltip(TimeSeries series, int index, long total, bool provisional)
     {
-        var name = WindowName(series.Kind, series.Windows[index]);
+        var name = WindowNames.Name(series.Kind, series.Windows[index]) + (series.Kind == WindowKind.Day ? "" : " (" + WindowNames.Span(series.Kind, series.Windows[index]) + ")");
         if (provisional)
         {
             return $"{name}: still open, published once it has ended";
@@ -166,18 +178,27 @@ public static class StackedChart
             .Select(s => $"{s.Name} {Html.Number(s.Counts[last])} ({Html.Percent(s.Counts[last], totals[last])})");
         var contiguous = series.Windows.Count == 1 + series.Windows.Count(w => w > series.Windows[0] && series.Windows.Contains(CountingCalendar.Previous(series.Kind, w)));
         return $"Stacked bars, one per window from {Html.Day(series.Windows[0])} to {Html.Day(series.Windows[^1])}{(contiguous ? "" : " that has data")}. "
-            + $"Latest with a count: {WindowName(series.Kind, series.Windows[last])}{(series.Windows[last] == series.Provisional ? ", still open" : "")}, "
+            + $"Latest with a count: {WindowNames.Name(series.Kind, series.Windows[last])}{(series.Windows[last] == series.Provisional ? ", still open" : "")}, "
             + $"{Html.Number(totals[last])} machines: {string.Join(", ", top)}. Every number is in the table below the chart.";
     }
 
-    private static void WriteLegend(StringBuilder html, TimeSeries series)
+    private static void WriteGaps(StringBuilder html, TimeSeries series)
+    {
+        foreach (var gap in Gaps(series))
+        {
+            html.Append(CultureInfo.InvariantCulture,
+                $"<p class=\"note gap\" data-gap-from=\"{Html.Day(gap.From)}\" data-gap-to=\"{Html.Day(gap.To)}\">Between {Html.Day(CountingCalendar.Previous(series.Kind, gap.From))} and {Html.Day(gap.To)} the axis skips {Html.Encode(gap.Text.Replace(" left out", "", StringComparison.Ordinal))} without data (the dashed line).</p>");
+        }
+    }
+
+    private static void WriteLegend(StringBuilder html, TimeSeries series, SeriesPalette palette)
     {
         html.Append("<ul class=\"legend\">");
         for (var s = series.Series.Count - 1; s >= 0; s--)
         {
             var line = series.Series[s];
             html.Append(CultureInfo.InvariantCulture,
-                $"<li><span class=\"swatch {ColourClass(line, s)}\"></span>{Html.Encode(line.Name)}</li>");
+                $"<li data-series=\"{Html.Encode(line.Name)}\"><span class=\"swatch {palette.ClassOf(line)}\"></span>{Html.Encode(line.Name)}</li>");
         }
 
         if (series.Provisional is not null)

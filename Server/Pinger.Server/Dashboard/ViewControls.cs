@@ -42,12 +42,18 @@ public static class ViewControls
         html.Append("<form class=\"range\" method=\"get\" action=\"/\">");
         html.Append(CultureInfo.InvariantCulture, $"<input type=\"hidden\" name=\"window\" value=\"{CountingWindow.NameOf(query.Kind)}\">");
         html.Append(CultureInfo.InvariantCulture, $"<input type=\"hidden\" name=\"breakdown\" value=\"{Breakdowns.NameOf(query.Breakdown)}\">");
+        // Text inputs in ISO form rather than date pickers, which show the browser's locale (12/08/2025) on a page
+        // that writes every date as 2025-12-08.
         html.Append(CultureInfo.InvariantCulture,
-            $"<label>From <input type=\"date\" name=\"from\" value=\"{Html.Day(view.Range.From)}\" required></label>");
+            $"<label>From <input type=\"text\" name=\"from\" value=\"{Html.Day(view.Range.From)}\" {IsoDate} required></label>");
         html.Append(CultureInfo.InvariantCulture,
-            $"<label>To <input type=\"date\" name=\"to\" value=\"{Html.Day(view.Range.To)}\" max=\"{Html.Day(today)}\"></label>");
+            $"<label>To <input type=\"text\" name=\"to\" value=\"{Html.Day(view.Range.To)}\" {IsoDate}></label>");
+        html.Append("<span class=\"hint\" id=\"iso-hint\">dates as YYYY-MM-DD</span>");
         html.Append("<button type=\"submit\">Show</button></form></nav>");
     }
+
+    private const string IsoDate =
+        "inputmode=\"numeric\" pattern=\"[0-9]{4}-[0-9]{2}-[0-9]{2}\" placeholder=\"YYYY-MM-DD\" size=\"10\" maxlength=\"10\" aria-describedby=\"iso-hint\"";
 
     private static void Link(StringBuilder html, string href, string text, bool current) =>
         html.Append(CultureInfo.InvariantCulture,

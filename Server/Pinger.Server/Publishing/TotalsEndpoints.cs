@@ -18,8 +18,13 @@ namespace Pinger.Server.Publishing;
 /// <param name="unsuppressed">The admin API's release.</param>
 /// <param name="adminToken">The admin API's token.</param>
 /// <param name="registry">The field registry in force: a <c>field</c> filter must name one of its fields.</param>
-public sealed class TotalsEndpoints(TotalsRelease published, TotalsRelease unsuppressed, AdminToken adminToken, FieldRegistrySource registry)
+/// <param name="clock">Tells the current week, which keys the public countme file's rendering.</param>
+public sealed class TotalsEndpoints(TotalsRelease published, TotalsRelease unsuppressed, AdminToken adminToken, FieldRegistrySource registry, TimeProvider? clock = null)
 {
+    // The public countme file is all complete weeks: the same until a week ends or totals are imported.
+    private readonly RenderedAnswers _countmeFiles = new(clock ?? TimeProvider.System, TimeSpan.FromMinutes(1), capacity: 4);
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
+
     /// <summary>Maps the routes.</summary>
     public void Map(IEndpointRouteBuilder routes)
     {
@@ -61,7 +66,7 @@ public sealed class TotalsEndpoints(TotalsRelease published, TotalsRelease unsup
         {
             var etag = "\"" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(body))[..32] + "\"";
             context.Response.Headers.ETag = etag;
-            if (context.Request.Headers.IfNoneMatch.Any(v => v is not null && v.Split(',').Any(t => t.Trim() == etag || t.Trim() == "*")))
+            if (new RenderedAnswer(body, etag, default).MatchesAny(context.Request.Headers.IfNoneMatch))
             {
                 context.Response.StatusCode = StatusCodes.Status304NotModified;
                 return;
@@ -168,6 +173,36 @@ public sealed class TotalsEndpoints(TotalsRelease published, TotalsRelease unsup
             return;
         }
 
+        if (!admin)
+        {
+            var currentWeek = Pinger.Protocol.Windows.CountingCalendar.WeekNumber(_clock.GetUtcNow());
+            var answer = _countmeFiles.Get(currentWeek.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                () => System.Text.Encoding.UTF8.GetBytes(CountmeCsv.Write(release.CountmeFile(provisional: false))), gzip: true);
+
+            // The file echoes nothing of the request, so sending it compressed gives nothing away (no BREACH).
+            var gzip = answer.Gzipped is not null && AcceptsGzip(context.Request);
+            var etag = gzip ? answer.GzippedETag : answer.ETag;
+            context.Response.Headers.ContentDisposition = "inline; filename=\"countme-totals.csv\"";
+            context.Response.ContentType = "text/csv; charset=utf-8";
+            context.Response.Headers.Vary = "Accept-Encoding";
+            context.Response.Headers.ETag = etag;
+            if (RenderedAnswer.Matches(context.Request.Headers.IfNoneMatch, etag))
+            {
+                context.Response.StatusCode = StatusCodes.Status304NotModified;
+                return;
+            }
+
+            if (gzip)
+            {
+                context.Response.Headers.ContentEncoding = "gzip";
+            }
+
+            var body = gzip ? answer.Gzipped! : answer.Body;
+            context.Response.ContentLength = body.Length;
+            await context.Response.Body.WriteAsync(body, context.RequestAborted).ConfigureAwait(false);
+            return;
+        }
+
         var countme = release.CountmeFile(provisional);
         if (countme.ProvisionalWeek is { } week)
         {
@@ -176,6 +211,12 @@ public sealed class TotalsEndpoints(TotalsRelease published, TotalsRelease unsup
 
         await WriteCsv(context, CountmeCsv.Write(countme), countme.ProvisionalWeek is null ? "countme-totals.csv" : "countme-totals-provisional.csv", admin).ConfigureAwait(false);
     }
+
+    // "gzip" among the request's codings, not refused with q=0.
+    private static bool AcceptsGzip(HttpRequest request) =>
+        request.Headers.AcceptEncoding.Any(v => v is not null && v.Split(',').Select(c => c.Trim()).Any(c =>
+            c.Split(';') is [var coding, .. var parameters] && coding.Trim().Equals("gzip", StringComparison.OrdinalIgnoreCase)
+            && !parameters.Any(p => p.Replace(" ", "", StringComparison.Ordinal) is "q=0" or "q=0.0" or "q=0.00" or "q=0.000")));
 
     // Pinger's own weekly systems in countme's shape: public only, since the admin API already has the exact systems.
     private async Task CountmeSystems(HttpContext context) =>

@@ -1,19 +1,30 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.IO.Compression;
+using Pinger.Bench.Harness.Demo;
 using Pinger.Bench.Harness.Processes;
+using Pinger.Server.Registry;
+using Pinger.Server.Storage;
 
 namespace Pinger.Bench.Harness.Commands;
 
 /// <summary>
-/// demo: starts the published pinger-server on SQLite (loopback, state in artifacts/demo/) with Fedora's public 2021
-/// countme totals imported when ../shared/data has them, sends it real reports from <c>pinger run</c> for this machine
-/// and the fcos-aws fixture, counts a libdnf-style metalink request, prints what the server publishes, and leaves it
-/// running; what it left running is written to artifacts/demo/summary.txt for build.cake to print last.
+/// demo: seeds a year of a synthetic Fedora fleet (<see cref="DemoFleet"/>, through the server's own counting and
+/// commit code) and Fedora's public 2021 countme totals (shipped in bench/Harness/Demo/data) into a fresh SQLite
+/// state in artifacts/demo/, starts the published pinger-server on it (loopback), sends it real reports from
+/// <c>pinger run</c> for this machine and the fcos-aws fixture, counts a libdnf-style metalink request, prints what
+/// the server publishes, and leaves it running; what it left running is written to artifacts/demo/summary.txt for
+/// build.cake to print last.
 /// </summary>
 internal static class DemoCommand
 {
-    public static async Task<int> RunAsync(RepositoryLayout layout)
+    /// <summary>The demo's ε: see docs/dashboard.md ("The demo") for why it is larger than the default of 1.</summary>
+    public const double DefaultEpsilon = 20;
+
+    public static async Task<int> RunAsync(RepositoryLayout layout, CommandOptions options)
     {
+        var machines = options.Integer("machines", 30_000);
+        var epsilon = options.Number("epsilon", DefaultEpsilon);
         var demo = layout.InArtifacts("demo");
         var pinger = layout.RequirePublished(layout.Pinger);
         var pingerServer = layout.RequirePublished(layout.PingerServer);
@@ -23,29 +34,34 @@ internal static class DemoCommand
         StopEarlierServer(pidFile);
         RepositoryLayout.Fresh(demo);
 
-        // 1. The server, with SQLite in a state directory of its own. Totals are normally withheld below 10
-        //    machines; a demo with two machines shows them from 1.
+        // 1. The server, with SQLite in a state directory of its own. The fleet is tens of thousands of machines, not
+        //    Fedora's millions: at ε = 1 a field's value needs about 16,000 machines in a window to clear its
+        //    threshold, so the demo releases at a larger ε for its smaller fleet to show the same picture.
         var url = ServerProcess.Url(LoopbackPort.Free());
-        var serverConfig = Write(Path.Combine(demo, "server-config"), "[publishing]\nmin_count = 1\n");
+        var serverConfig = Write(Path.Combine(demo, "server-config"),
+            string.Create(CultureInfo.InvariantCulture, $"[publishing]\nepsilon = {epsilon:0.0###}\n"));
         var serverState = Path.Combine(demo, "server-state");
         var failures = new List<string>();
 
-        // 2. History for the dashboard: Fedora's public countme totals of four weeks of 2021, read from beside the
-        //    checkout (never copied into the repository), imported before the server opens the database.
-        var countmeTotals = Path.GetFullPath(Path.Combine(layout.Root, "..", "shared", "data", "fedora-countme-totals-2021", "totals.csv"));
-        if (File.Exists(countmeTotals))
+        // 2. History for the dashboard: Fedora's public countme totals of four weeks of 2021, shipped compressed in
+        //    the repository, imported by the server's own import command before the server opens the database.
+        var countmeTotals = Path.Combine(demo, "fedora-countme-totals-2021.csv");
+        await using (var compressed = File.OpenRead(layout.InRoot("bench", "Harness", "Demo", "data", "fedora-countme-totals-2021.csv.gz")))
+        await using (var gzip = new GZipStream(compressed, CompressionMode.Decompress))
+        await using (var csv = File.Create(countmeTotals))
         {
-            Console.WriteLine();
-            Console.WriteLine("== Importing Fedora's public countme totals (2020-12-28 to 2021-01-24)");
-            if (Show(layout, pingerServer, ["import-totals", "--state-dir", serverState, "--config-dir", serverConfig, countmeTotals]) is { } failure)
-            {
-                throw new HarnessException("Demo failed: " + failure);
-            }
+            await gzip.CopyToAsync(csv).ConfigureAwait(false);
         }
-        else
+
+        Console.WriteLine();
+        Console.WriteLine("== Importing Fedora's public countme totals (2020-12-28 to 2021-01-24)");
+        if (Show(layout, pingerServer, ["import-totals", "--state-dir", serverState, "--config-dir", serverConfig, countmeTotals]) is { } failure)
         {
-            Console.WriteLine($"warning: {countmeTotals} is missing: the demo runs without countme history (the dashboard then shows this run's reports only).");
+            throw new HarnessException("Demo failed: " + failure);
         }
+
+        // 3. A year of a synthetic fleet, every report in an ended window, so every window has a release.
+        SeedFleet(layout, serverState, machines);
 
         var serverLog = Path.Combine(demo, "server.log");
         Console.WriteLine();
@@ -58,7 +74,7 @@ internal static class DemoCommand
             using var serverProcess = Process.GetProcessById(serverPid);
             ServerProcess.WaitUntilReady(url + "/readyz", serverProcess);
 
-            // 3. Two machines report: this one, and a Fedora CoreOS on AWS (a fixture tree).
+            // 4. Two machines report: this one, and a Fedora CoreOS on AWS (a fixture tree).
             var clientConfig = Write(Path.Combine(demo, "client-config"), $"[reporting]\nlevel = \"full\"\nserver = \"{url}/\"\n");
             foreach (var (name, extra) in new[] { ("this-machine", Array.Empty<string>()), ("fcos-aws", ["--root", layout.InRoot("test", "fixtures", "roots", "fcos-aws")]) })
             {
@@ -96,7 +112,7 @@ internal static class DemoCommand
         return 0;
     }
 
-    // 4. A countme request as libdnf sends it to a metalink, 5. what the server publishes, 6. the dashboard.
+    // 5. A countme request as libdnf sends it to a metalink, 6. what the server publishes, 7. the dashboard.
     private static async Task ShowPublishedAsync(string url, List<string> failures)
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
@@ -118,6 +134,20 @@ internal static class DemoCommand
         {
             failures.Add($"GET / answered {(int)page.StatusCode}");
         }
+    }
+
+    private static void SeedFleet(RepositoryLayout layout, string serverState, int machines)
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        Console.WriteLine();
+        Console.WriteLine($"== Seeding a year of a synthetic fleet of about {machines:N0} machines (up to {today.AddDays(-1):yyyy-MM-dd})");
+        var clock = Stopwatch.StartNew();
+        var registry = FieldRegistryLoader.Load([layout.ServerSchema]);
+        using var store = SqliteCounterStore.InDirectory(serverState);
+        store.Open();
+        var summary = DemoSeeder.Seed(store, registry, DemoFleet.Create(machines, today), today);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{summary.Reports:N0} reports and {summary.CountmeHits:N0} countme hits committed in {clock.Elapsed.TotalSeconds:0} s; {summary.Machines:N0} machines running yesterday"));
     }
 
     private static string Write(string directory, string toml)

@@ -51,12 +51,12 @@ public sealed class DashboardBrowserTests
         Assert.AreEqual(52, bars.Count, "the default weekly range is a year of weeks, empty ones included");
 
         var table = await PageNumbers.TableAsync(page, "reports-chart");
-        Assert.AreEqual(12, table[(Week(KnownCounts.Week1), "41")]);
-        Assert.AreEqual(7, table[(Week(KnownCounts.Week1), "40")]);
-        Assert.AreEqual(15, table[(Week(KnownCounts.Week2), "41")]);
-        Assert.AreEqual(6, table[(Week(KnownCounts.Week2), "40")]);
+        Assert.AreEqual(12, table[(Week(KnownCounts.Week1), "Fedora 41")]);
+        Assert.AreEqual(7, table[(Week(KnownCounts.Week1), "Fedora 40")]);
+        Assert.AreEqual(15, table[(Week(KnownCounts.Week2), "Fedora 41")]);
+        Assert.AreEqual(6, table[(Week(KnownCounts.Week2), "Fedora 40")]);
         Assert.AreEqual(21, table[(Week(KnownCounts.Week2), "")]);
-        CollectionAssert.AreEquivalent(new[] { "41", "40" }, (await PageNumbers.SeriesAsync(page, "reports-chart")).ToArray(),
+        CollectionAssert.AreEquivalent(new[] { "Fedora 41", "Fedora 40" }, (await PageNumbers.SeriesAsync(page, "reports-chart")).ToArray(),
             "42 was only counted in the open week, 39 only under the threshold");
 
         // The open week is marked in the chart and its tooltip, with nothing in it; the table lists only published weeks.
@@ -66,7 +66,7 @@ public sealed class DashboardBrowserTests
         Assert.AreEqual(1, await page.Locator("svg[data-chart='reports-chart'] g.provisional").CountAsync());
         Assert.AreEqual(0, await page.Locator($"table[data-table='reports-chart'] tr[data-window='{Week(KnownCounts.Week3)}']").CountAsync());
         var description = await page.Locator("#reports-chart-desc").TextContentAsync();
-        StringAssert.Contains(description, "week of 2026-11-16, 21 machines: 41 15 (71.4%), 40 6 (28.6%)");
+        StringAssert.Contains(description, "week 2026-W47, 21 machines: Fedora 41 15 (71.4%), Fedora 40 6 (28.6%)");
         Assert.AreEqual("img", await page.Locator("svg[data-chart='reports-chart']").GetAttributeAsync("role"));
     }
 
@@ -93,7 +93,7 @@ public sealed class DashboardBrowserTests
         var page = recorder.Page;
 
         // The latest window with a published count is the last ended week; the open one is not published.
-        StringAssert.Contains(await page.Locator("#shares-h").TextContentAsync(), "week of 2026-11-16");
+        StringAssert.Contains(await page.Locator("#shares-h").TextContentAsync(), "week 2026-W47");
         Assert.AreEqual(15, await PageNumbers.ShareAsync(page, "os-versions.version_id", "41"));
         Assert.AreEqual(6, await PageNumbers.ShareAsync(page, "os-versions.version_id", "40"));
         Assert.IsNull(await PageNumbers.ShareAsync(page, "os-versions.version_id", "39"), "3 machines are under the threshold");
@@ -115,9 +115,9 @@ public sealed class DashboardBrowserTests
 
         await FollowWithEnterAsync(page, page.GetByRole(AriaRole.Link, new() { Name = "platform", Exact = true }), "**/?window=week&breakdown=platform");
         var byPlatform = await PageNumbers.TableAsync(page, "reports-chart");
-        Assert.AreEqual(12, byPlatform[(Week(KnownCounts.Week1), "aws")]);
-        Assert.AreEqual(7, byPlatform[(Week(KnownCounts.Week1), "gcp")]);
-        Assert.AreEqual(6, byPlatform[(Week(KnownCounts.Week2), "gcp")]);
+        Assert.AreEqual(12, byPlatform[(Week(KnownCounts.Week1), "AWS")]);
+        Assert.AreEqual(7, byPlatform[(Week(KnownCounts.Week1), "Google Cloud")]);
+        Assert.AreEqual(6, byPlatform[(Week(KnownCounts.Week2), "Google Cloud")]);
         Assert.AreEqual(21, byPlatform[(Week(KnownCounts.Week2), "")], "metal's 3 machines are under the threshold");
 
         await FollowWithEnterAsync(page, page.GetByRole(AriaRole.Link, new() { Name = "age", Exact = true }), "**/?window=week&breakdown=age");
@@ -149,7 +149,7 @@ public sealed class DashboardBrowserTests
         var bars = await PageNumbers.BarsAsync(page, "reports-chart");
         CollectionAssert.AreEqual(new[] { Week(KnownCounts.Week2) }, bars.Keys.ToArray());
         Assert.AreEqual(21, bars[Week(KnownCounts.Week2)]);
-        StringAssert.Contains(await page.Locator("#shares-h").TextContentAsync(), "week of 2026-11-16");
+        StringAssert.Contains(await page.Locator("#shares-h").TextContentAsync(), "week 2026-W47");
 
         // The download links carry the same range.
         var json = await page.GetByRole(AriaRole.Link, new() { Name = "JSON", Exact = true }).GetAttributeAsync("href");
@@ -193,9 +193,9 @@ public sealed class DashboardBrowserTests
         Assert.IsTrue(requests.Any(r => r.Contains("/dashboard.css?v=", StringComparison.Ordinal)), string.Join(", ", requests));
         Assert.AreEqual(0, recorder.ConsoleErrors.Count, string.Join("\n", recorder.ConsoleErrors));
 
-        // The stylesheet really applied under the policy: series colours come from it alone.
-        var fill = await page.EvalOnSelectorAsync<string>("svg[data-chart='reports-chart'] path.s0", "p => getComputedStyle(p).fill");
-        Assert.AreEqual("rgb(78, 121, 167)", fill);
+        // The stylesheet really applied under the policy: series colours come from it alone (c0 is Okabe-Ito's orange).
+        var fill = await page.EvalOnSelectorAsync<string>("svg[data-chart='reports-chart'] path.c0", "p => getComputedStyle(p).fill");
+        Assert.AreEqual("rgb(230, 159, 0)", fill);
         Assert.AreEqual(0, await page.Locator("script").CountAsync());
     }
 

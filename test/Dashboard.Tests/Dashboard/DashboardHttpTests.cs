@@ -50,7 +50,7 @@ public sealed partial class DashboardHttpTests
         Assert.AreEqual("text/css", response.Content.Headers.ContentType!.MediaType);
         Assert.IsTrue(response.Headers.CacheControl!.Public);
         Assert.AreEqual(TimeSpan.FromDays(365), response.Headers.CacheControl.MaxAge);
-        StringAssert.Contains((await response.Content.ReadAsStringAsync()), ".s-other");
+        StringAssert.Contains((await response.Content.ReadAsStringAsync()), ".c-other");
 
         using var again = new HttpRequestMessage(HttpMethod.Get, href);
         again.Headers.IfNoneMatch.Add(response.Headers.ETag!);
@@ -60,7 +60,7 @@ public sealed partial class DashboardHttpTests
 
     [TestMethod]
     [DataRow("window=year", "window", "must be &quot;day&quot;, &quot;week&quot; or &quot;month&quot;", "year")]
-    [DataRow("breakdown=colour", "breakdown", "must be &quot;version&quot;, &quot;platform&quot;, &quot;age&quot;", "colour")]
+    [DataRow("breakdown=colour", "breakdown", "must be &quot;version&quot;, &quot;variant&quot;, &quot;stream&quot;, &quot;platform&quot;, &quot;age&quot;", "colour")]
     [DataRow("from=2026-02-30", "from", "must be a date written YYYY-MM-DD", "2026-02-30")]
     [DataRow("to=yesterday", "to", "must be a date written YYYY-MM-DD", "yesterday")]
     [DataRow("from=2026-11-20&to=2026-11-01", "from", "must not be after &quot;to&quot;", "2026-11-20")]
@@ -155,6 +155,9 @@ public sealed partial class DashboardHttpTests
         StringAssert.Contains(html, "<g data-window=\"2026-11-16\" data-count=\"9\">");
         Assert.IsFalse(html.Contains("data-window=\"2026-11-23\"", StringComparison.Ordinal), "the open week's countme totals are not shown");
         Assert.AreEqual(1, Regex.Matches(html, "<line class=\"gap\"").Count, "one gap, between 2021-01-11 and 2026-11-16");
+        StringAssert.Contains(html, "<text class=\"gap\"", "the gap is labelled on the chart");
+        StringAssert.Contains(html, ">6 years left out</text>", "303 weeks, from 2021-01-18 to 2026-11-09");
+        StringAssert.Contains(html, "data-gap-from=\"2021-01-18\" data-gap-to=\"2026-11-16\">Between 2021-01-11 and 2026-11-16 the axis skips 6 years without data");
         StringAssert.Contains(html, "from 2021-01-04 to 2026-11-16 that has data.");
     }
 

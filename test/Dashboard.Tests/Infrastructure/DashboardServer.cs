@@ -38,13 +38,16 @@ internal sealed class DashboardServer : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    /// <summary>Seeds the store with <paramref name="seed"/>, then starts a server with threshold <paramref name="minCount"/>.</summary>
-    public static async Task<DashboardServer> StartAsync(Action<ICounterStore>? seed = null, long minCount = KnownCounts.MinCount)
+    /// <summary>
+    /// Seeds the store with <paramref name="seed"/>, then starts a server with threshold <paramref name="minCount"/>
+    /// and the field declarations of <paramref name="schemaJson"/> (default: the tests' own small schema).
+    /// </summary>
+    public static async Task<DashboardServer> StartAsync(Action<ICounterStore>? seed = null, long minCount = KnownCounts.MinCount, string? schemaJson = null)
     {
         var directory = new TempDirectory();
         var schemaDirectory = Path.Combine(directory.Path, "schema.d");
         Directory.CreateDirectory(schemaDirectory);
-        await File.WriteAllTextAsync(Path.Combine(schemaDirectory, "10-test.json"), TestSchema.Json(TestSchema.Standard)).ConfigureAwait(false);
+        await File.WriteAllTextAsync(Path.Combine(schemaDirectory, "10-test.json"), schemaJson ?? TestSchema.Json(TestSchema.Standard)).ConfigureAwait(false);
 
         var stateDirectory = Path.Combine(directory.Path, "state");
         if (seed is not null)
