@@ -36,6 +36,7 @@ public static class MetricsDocument
             WriteProbe(text, descriptor);
         }
 
+        WriteNodeExporter(text, descriptors);
         return text.ToString().Replace("\r\n", "\n", StringComparison.Ordinal);
     }
 
@@ -68,6 +69,28 @@ public static class MetricsDocument
             foreach (var setting in descriptor.Settings)
             {
                 text.AppendLine($"| `{setting.Name}` | {TypeName(setting.Type)} | `{setting.DefaultValue}` | {Cell(setting.Description)} |");
+            }
+        }
+    }
+
+    // Field by field, what node_exporter calls the same fact, so its users can join the two; and why they still differ.
+    private static void WriteNodeExporter(StringBuilder text, IEnumerable<ProbeDescriptor> descriptors)
+    {
+        text.AppendLine();
+        text.AppendLine("## Prometheus and node_exporter");
+        text.AppendLine();
+        text.AppendLine("Where node_exporter (`node_os_info`, `node_uname_info`, `node_dmi_info`, `node_memory_*`, …) already names a fact");
+        text.AppendLine("Pinger reports, the field has node_exporter's label name, and sizes are in OpenMetrics' base unit, bytes.");
+        text.AppendLine("What differs is said in the last column: Pinger's value is coarser, or node_exporter has no such fact.");
+        text.AppendLine();
+        text.AppendLine("| Pinger field | node_exporter metric and label | Why a difference remains |");
+        text.AppendLine("|---|---|---|");
+        foreach (var descriptor in descriptors.OrderBy(d => d.Id, StringComparer.Ordinal))
+        {
+            foreach (var field in descriptor.Fields)
+            {
+                var (nodeExporter, difference) = NodeExporterEquivalents.For(descriptor.Id, field.Name);
+                text.AppendLine($"| `{descriptor.Id}.{field.Name}` | {Cell(nodeExporter)} | {Cell(difference)} |");
             }
         }
     }

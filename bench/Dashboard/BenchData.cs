@@ -34,16 +34,16 @@ internal static class BenchData
                     var age = cloud ? "4" : "3";
                     var values = new[]
                     {
-                        new CountedValue("os-versions.os_id", "fedora"),
+                        new CountedValue("os-versions.id", "fedora"),
                         new CountedValue("os-versions.version_id", version),
                         new CountedValue("os-versions.variant_id", "coreos"),
-                        new CountedValue("os-versions.arch", i % 5 == 0 ? "aarch64" : "x86_64"),
+                        new CountedValue("os-versions.machine", i % 5 == 0 ? "aarch64" : "x86_64"),
                         new CountedValue("os-versions.version", $"{version}.2026{w % 12 + 1:00}01.3.0"),
                         new CountedValue("os-versions.stream", i % 3 == 0 ? "testing" : "stable"),
                         new CountedValue("platform.id", platform),
                         new CountedValue("platform.source", cloud ? "ignition" : "detected"),
                         new CountedValue("hardware.cpu_vendor", i % 4 == 0 ? "amd" : "intel"),
-                        new CountedValue("hardware.memory_gib", (4 << (i % 4)).ToString(CultureInfo.InvariantCulture)),
+                        new CountedValue("hardware.memory_bytes", (4L << (i % 4) << 30).ToString(CultureInfo.InvariantCulture)),
                     };
                     var system = new SystemTuple("fedora", version, "coreos", "x86_64", age, platform);
                     reports.Add(new CountedReport($"bench-{w}-{v}-{i}", windows, values, system));
