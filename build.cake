@@ -40,6 +40,7 @@ var prerequisites = new (string Package, Func<bool> Installed)[]
     ("python3", () => OnPath("python3")),
     // The host tests watch with strace which files pinger opens (no plugin is loaded at level off).
     ("strace", () => FileExists("/usr/bin/strace")),
+    ("prometheus", () => OnPath("promtool")), // promtool check metrics lints every exposition the tests produce
 };
 
 Task("Clean")
