@@ -69,7 +69,7 @@ public static class ServerApplication
             () => registrySource!.Current, budget, options.Clock);
         var published = new TotalsRelease(store, privacy, options.Clock);
         var unsuppressed = new TotalsRelease(store, new EveryCount(), options.Clock);
-        services.AddSingleton(provider => new TotalsEndpoints(published, unsuppressed, adminToken, provider.GetRequiredService<FieldRegistrySource>()));
+        services.AddSingleton(provider => new TotalsEndpoints(published, unsuppressed, adminToken, provider.GetRequiredService<FieldRegistrySource>(), options.Clock));
         services.AddSingleton(provider => new DashboardEndpoints(published, provider.GetRequiredService<FieldRegistrySource>(), options.Clock));
         services.AddSingleton(new HealthEndpoints(store, settings, options.StateDirectory));
 

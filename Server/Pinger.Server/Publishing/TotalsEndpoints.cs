@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Pinger.Protocol.Exposition;
 using Pinger.Protocol.Reports;
 using Pinger.Server.Operations;
 using Pinger.Server.Registry;
@@ -9,16 +10,17 @@ using Pinger.Server.Storage;
 namespace Pinger.Server.Publishing;
 
 /// <summary>
-/// The published aggregates: the counters per window (JSON or CSV) and Fedora's weekly countme totals with its
-/// exact columns. Public routes render the public release, of ended windows and complete weeks only, with an ETag
-/// (the kept releases never change, so neither does an answer); the admin API, behind its bearer token, renders
-/// the exact counters, open windows included.
+/// The published aggregates: the counters per window (JSON or CSV), Fedora's weekly countme totals with its
+/// exact columns, and the latest ended windows as Prometheus gauges. Public routes render the public release, of
+/// ended windows and complete weeks only, with an ETag (the kept releases never change, so neither does an answer);
+/// the admin API, behind its bearer token, renders the exact counters, open windows included.
 /// </summary>
 /// <param name="published">The public release (differentially private).</param>
 /// <param name="unsuppressed">The admin API's release.</param>
 /// <param name="adminToken">The admin API's token.</param>
 /// <param name="registry">The field registry in force: a <c>field</c> filter must name one of its fields.</param>
-public sealed class TotalsEndpoints(TotalsRelease published, TotalsRelease unsuppressed, AdminToken adminToken, FieldRegistrySource registry)
+/// <param name="clock">Tells which windows ended last, for the metrics.</param>
+public sealed class TotalsEndpoints(TotalsRelease published, TotalsRelease unsuppressed, AdminToken adminToken, FieldRegistrySource registry, TimeProvider clock)
 {
     /// <summary>Maps the routes.</summary>
     public void Map(IEndpointRouteBuilder routes)
@@ -32,6 +34,7 @@ public sealed class TotalsEndpoints(TotalsRelease published, TotalsRelease unsup
         routes.MapGet("/v1/admin/totals.csv", context => Guarded(context, () => Totals(context, admin: true, csv: true)));
         routes.MapGet("/v1/admin/countme/totals.csv", context => Guarded(context, () => CountmeFile(context, admin: true)));
         routes.MapGet("/v1/countme/systems.csv", context => Guarded(context, () => CountmeSystems(context)));
+        routes.MapGet("/v1/totals/metrics", context => Guarded(context, () => Metrics(context)));
     }
 
     // Storage that cannot be read is a 503 to retry, not a 500.
@@ -175,6 +178,18 @@ public sealed class TotalsEndpoints(TotalsRelease published, TotalsRelease unsup
         }
 
         await WriteCsv(context, CountmeCsv.Write(countme), countme.ProvisionalWeek is null ? "countme-totals.csv" : "countme-totals-provisional.csv", admin).ConfigureAwait(false);
+    }
+
+    // The latest ended windows for Prometheus: public only, from the public release like every other public view.
+    private async Task Metrics(HttpContext context)
+    {
+        var released = TotalsMetrics.LatestEnded(clock.GetUtcNow())
+            .Select(window => published.Totals(new TotalsQuery(window.Kind, window.Start, window.Start, null)))
+            .ToArray();
+        var openMetrics = context.Request.Headers.Accept.Any(v => v is not null && v.Contains("application/openmetrics-text", StringComparison.OrdinalIgnoreCase));
+        var format = openMetrics ? MetricsTextFormat.OpenMetrics : MetricsTextFormat.Prometheus;
+        var text = MetricsTextWriter.Write(TotalsMetrics.Families(released), format);
+        await Write(context, System.Text.Encoding.UTF8.GetBytes(text), openMetrics ? MetricsTextWriter.OpenMetricsContentType : MetricsTextWriter.PrometheusContentType, admin: false).ConfigureAwait(false);
     }
 
     // Pinger's own weekly systems in countme's shape: public only, since the admin API already has the exact systems.
