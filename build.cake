@@ -43,6 +43,7 @@ var prerequisites = new (string Package, Func<bool> Installed)[]
     // The Rpm target and the packaging tests build the RPMs with rpmbuild (Debian's rpm) and lint them.
     ("rpm", () => OnPath("rpmbuild")),
     ("rpmlint", () => OnPath("rpmlint")),
+    ("prometheus", () => OnPath("promtool")), // promtool check metrics lints every exposition the tests produce
 };
 
 Task("Clean")

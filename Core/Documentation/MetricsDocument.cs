@@ -1,4 +1,5 @@
 using System.Text;
+using Pinger.Core.Reporting;
 using Pinger.Plugins.Sdk;
 using Pinger.Protocol.Reports;
 
@@ -36,6 +37,8 @@ public static class MetricsDocument
             WriteProbe(text, descriptor);
         }
 
+        WriteExposition(text);
+        WriteNodeExporter(text, descriptors);
         return text.ToString().Replace("\r\n", "\n", StringComparison.Ordinal);
     }
 
@@ -68,6 +71,50 @@ public static class MetricsDocument
             foreach (var setting in descriptor.Settings)
             {
                 text.AppendLine($"| `{setting.Name}` | {TypeName(setting.Type)} | `{setting.DefaultValue}` | {Cell(setting.Description)} |");
+            }
+        }
+    }
+
+    // How the report reads as Prometheus metrics (pinger --dry-run --format=openmetrics, pinger export).
+    private static void WriteExposition(StringBuilder text)
+    {
+        text.AppendLine();
+        text.AppendLine("## The report as Prometheus metrics");
+        text.AppendLine();
+        text.AppendLine("`pinger --dry-run --format=openmetrics` prints the report's values as OpenMetrics text, and");
+        text.AppendLine("`pinger export --textfile-dir DIR` writes them in the Prometheus text format as `DIR/pinger.prom` for");
+        text.AppendLine("node_exporter's textfile collector (see [configuration.md](configuration.md#prometheus-the-facts-as-node_exporter-metrics)).");
+        text.AppendLine("Both hold the values the report would carry, at the same level and with the same probe settings, and");
+        text.AppendLine("nothing else: no nonce, no window. Every family is a gauge with a HELP line (the field's or probe's description):");
+        text.AppendLine();
+        text.AppendLine("- `pinger_report_info{level}` is 1, labelled with the level; `pinger_sys_age` is the countme age bucket (1 to 4).");
+        text.AppendLine("- A probe's text fields are the labels of one `pinger_<probe>_info` sample of value 1, as node_exporter's");
+        text.AppendLine("  `node_os_info` (info metrics are gauges named `_info`, since the text format has no info type).");
+        text.AppendLine("- A list field is `pinger_<probe>_<field>_info{<field>=\"item\"} 1`, one sample per item.");
+        text.AppendLine("- An integer field is `pinger_<probe>_<field>`, a yes/no field the same with 1 or 0. A name ending in a base");
+        text.AppendLine("  unit (`_bytes`, `_seconds`) carries it as the family's unit (`# UNIT` in OpenMetrics).");
+        text.AppendLine();
+        text.AppendLine("A `-` in a probe id or field name becomes `_`.");
+    }
+
+    // Field by field, what node_exporter calls the same fact, so its users can join the two; and why they still differ.
+    private static void WriteNodeExporter(StringBuilder text, IEnumerable<ProbeDescriptor> descriptors)
+    {
+        text.AppendLine();
+        text.AppendLine("## Prometheus and node_exporter");
+        text.AppendLine();
+        text.AppendLine("Where node_exporter (`node_os_info`, `node_uname_info`, `node_dmi_info`, `node_memory_*`, …) already names a fact");
+        text.AppendLine("Pinger reports, the field has node_exporter's label name, and sizes are in OpenMetrics' base unit, bytes.");
+        text.AppendLine("What differs is said in the last column: Pinger's value is coarser, or node_exporter has no such fact.");
+        text.AppendLine();
+        text.AppendLine("| Pinger field | Pinger metric | node_exporter metric and label | Why a difference remains |");
+        text.AppendLine("|---|---|---|---|");
+        foreach (var descriptor in descriptors.OrderBy(d => d.Id, StringComparer.Ordinal))
+        {
+            foreach (var field in descriptor.Fields)
+            {
+                var (nodeExporter, difference) = NodeExporterEquivalents.For(descriptor.Id, field.Name);
+                text.AppendLine($"| `{descriptor.Id}.{field.Name}` | `{ReportMetrics.Describe(descriptor, field)}` | {Cell(nodeExporter)} | {Cell(difference)} |");
             }
         }
     }

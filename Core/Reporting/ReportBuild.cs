@@ -1,6 +1,7 @@
 using Pinger.Core.Config;
 using Pinger.Core.Discovery;
 using Pinger.Core.Running;
+using Pinger.Protocol.Reports;
 
 namespace Pinger.Core.Reporting;
 
@@ -21,6 +22,9 @@ public sealed record ReportBuild(
     ReportPlan? Plan,
     byte[]? Report)
 {
+    /// <summary>The report the bytes were written from, for other renderings of the same values; null unless built.</summary>
+    public Report? Contents { get; init; }
+
     /// <summary>The fields withheld from the report because they are new, and what the state keeps of them; null unless built.</summary>
     public NewFieldDecision? NewFields { get; init; }
 

@@ -79,8 +79,9 @@ public sealed class ReportPipeline(ConfigLoader configLoader, IProbeCatalogSourc
             .Where(p => ProbeGate.Decide(p, config).Runs)
             .SelectMany(p => p.Descriptor.Fields.Where(f => f.Level <= config.Level).Select(f => (p.Descriptor.Id, f)));
         var newFields = NewFieldGate.Decide(atLevel, config.Level, state.Fields, now);
-        var report = ReportWriter.Write(plan.Apply(ReportAssembler.Assemble(config.Level, newFields.Withhold(runs))));
-        return new ReportBuild(ReportBuildStatus.Built, probeCheck, catalog, runs, state, plan, report) { NewFields = newFields };
+        var contents = plan.Apply(ReportAssembler.Assemble(config.Level, newFields.Withhold(runs)));
+        var report = ReportWriter.Write(contents);
+        return new ReportBuild(ReportBuildStatus.Built, probeCheck, catalog, runs, state, plan, report) { NewFields = newFields, Contents = contents };
     }
 
     private static ReportBuild Stopped(ReportBuildStatus status, ConfigLoadResult config) =>

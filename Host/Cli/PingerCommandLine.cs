@@ -59,6 +59,20 @@ public sealed class PingerCommandLine
         Description = "Print exactly the report that would be sent, and send nothing",
     };
 
+    private readonly Option<string> _format = new("--format")
+    {
+        Description = "With --dry-run: json (the bytes 'pinger run' sends) or openmetrics (the same values as OpenMetrics text)",
+        HelpName = "FORMAT",
+        DefaultValueFactory = _ => "json",
+    };
+
+    private readonly Option<string> _textfileDir = new("--textfile-dir")
+    {
+        Description = "Write pinger.prom in DIR, node_exporter's --collector.textfile.directory",
+        HelpName = "DIR",
+        Required = true,
+    };
+
     private readonly Option<bool> _markdown = new("--markdown")
     {
         Description = "Print the probe documentation (docs/metrics.md) instead of the list",
@@ -71,6 +85,7 @@ public sealed class PingerCommandLine
     {
         _streams = streams;
         _probeDirs.Validators.Add(ProbeDirectoryCheck.Validate);
+        _format.AcceptOnlyFromAmong("json", "openmetrics");
     }
 
     /// <summary>Parses <paramref name="args"/> and runs the chosen command; returns the exit status.</summary>
@@ -122,7 +137,7 @@ public sealed class PingerCommandLine
     {
         var root = new RootCommand("Pinger: reports coarse, anonymous facts about this machine to count the installed base.")
         {
-            _root, _configDir, _probeDirs, _stateDir, _runtimeDir, _verbose, _dryRun,
+            _root, _configDir, _probeDirs, _stateDir, _runtimeDir, _verbose, _dryRun, _format,
         };
         root.SetAction(async (parse, cancellationToken) =>
         {
@@ -132,12 +147,17 @@ public sealed class PingerCommandLine
                 return ExitCodes.Usage;
             }
 
-            return await WithServices(parse, services => services.GetRequiredService<DryRunCommand>().ExecuteAsync(cancellationToken)).ConfigureAwait(false);
+            var format = parse.GetValue(_format) == "openmetrics" ? ReportFormat.OpenMetrics : ReportFormat.Json;
+            return await WithServices(parse, services => services.GetRequiredService<DryRunCommand>().ExecuteAsync(format, cancellationToken)).ConfigureAwait(false);
         });
 
         var run = new Command("run", "Send the report if a counting window is due (what the systemd timer runs)");
         run.SetAction((parse, cancellationToken) => WithServices(parse, services => services.GetRequiredService<RunCommand>().ExecuteAsync(cancellationToken)));
         root.Subcommands.Add(run);
+
+        var export = new Command("export", "Write the facts the report would carry as pinger.prom for node_exporter's textfile collector; sends nothing") { _textfileDir };
+        export.SetAction((parse, cancellationToken) => WithServices(parse, services => services.GetRequiredService<ExportCommand>().ExecuteAsync(parse.GetValue(_textfileDir)!, cancellationToken)));
+        root.Subcommands.Add(export);
 
         var history = new Command("history", "Show the reports this machine sent, when, where, and the server's answer");
         history.SetAction((parse, _) => WithServices(parse, services => Task.FromResult(services.GetRequiredService<HistoryCommand>().Execute())));

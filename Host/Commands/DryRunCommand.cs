@@ -1,6 +1,7 @@
 using Pinger.Core.Reporting;
 using Pinger.Host.Cli;
 using Pinger.Host.State;
+using Pinger.Protocol.Exposition;
 using Serilog;
 
 namespace Pinger.Host.Commands;
@@ -9,6 +10,7 @@ namespace Pinger.Host.Commands;
 /// <c>pinger --dry-run</c>: the <see cref="ReportPipeline"/> of <c>pinger run</c> without the sending. It prints
 /// exactly the bytes <c>pinger run</c> would send, and nothing else, on standard output; it sends nothing and
 /// changes no state. When no window is due now, it prints the report the first run of the next day will send.
+/// With <see cref="ReportFormat.OpenMetrics"/> it prints the same values as OpenMetrics text instead.
 /// Diagnostics go to the journal or standard error.
 /// </summary>
 public sealed class DryRunCommand(
@@ -19,7 +21,7 @@ public sealed class DryRunCommand(
     ILogger logger)
 {
     /// <summary>Runs the command; returns the exit status.</summary>
-    public async Task<int> ExecuteAsync(CancellationToken cancellationToken)
+    public async Task<int> ExecuteAsync(ReportFormat format, CancellationToken cancellationToken)
     {
         var build = await pipeline.BuildAsync(ReportPurpose.Show, now => stateStore.Load(now).State, cancellationToken).ConfigureAwait(false);
         diagnostics.Config(build.ConfigResult);
@@ -51,7 +53,10 @@ public sealed class DryRunCommand(
             logger.Warning("no server is configured ([reporting] server): 'pinger run' sends nothing");
         }
 
-        await streams.Output.WriteAsync(report, cancellationToken).ConfigureAwait(false);
+        var output = format == ReportFormat.OpenMetrics
+            ? System.Text.Encoding.UTF8.GetBytes(MetricsTextWriter.Write(ReportMetrics.Families(build.Contents!, build.Catalog.Probes.Select(p => p.Descriptor)), MetricsTextFormat.OpenMetrics))
+            : report;
+        await streams.Output.WriteAsync(output, cancellationToken).ConfigureAwait(false);
         await streams.Output.FlushAsync(cancellationToken).ConfigureAwait(false);
         return build.IsPartial ? ExitCodes.PartialReport : ExitCodes.Ok;
     }

@@ -45,6 +45,7 @@ public static class Services
         services.AddSingleton<ReportPipeline>();
         services.AddSingleton<DiagnosticsPrinter>();
         services.AddSingleton<DryRunCommand>();
+        services.AddSingleton<ExportCommand>();
         services.AddSingleton<CheckConfigCommand>();
         services.AddSingleton<ProbesCommand>();
         services.AddSingleton<SchemaCommand>();

@@ -8,13 +8,16 @@ internal static class HardwareFields
     public const string CpuVendor = "cpu_vendor";
     public const string CpuFamily = "cpu_family";
     public const string LogicalCpus = "logical_cpus";
-    public const string MemoryGib = "memory_gib";
+    public const string MemoryBytes = "memory_bytes";
     public const string Firmware = "firmware";
-    public const string DiskCount = "disk_count";
-    public const string DiskTotalGib = "disk_total_gib";
+    public const string DiskCount = "disks";
+    public const string DiskTotalBytes = "disk_total_bytes";
     public const string RotationalDisks = "rotational_disks";
     public const string SolidStateDisks = "solid_state_disks";
     public const string SystemVendor = "system_vendor";
+
+    /// <summary>The byte sizes are whole GiB, the coarsest step either field is rounded to.</summary>
+    public const long BytesPerGibibyte = 1L << 30;
 
     public static IReadOnlyList<long> LogicalCpuFloors { get; } = [1, 2, 4, 8, 16, 32, 64, 128, 256];
 
@@ -30,8 +33,8 @@ internal static class HardwareFields
             LogicalCpus, MetricsLevel.Full, "Logical CPUs (hardware threads) the kernel sees.",
             IntegerValues.Floors(LogicalCpuFloors)),
         FieldDeclaration.Integer(
-            MemoryGib, MetricsLevel.Full, "Memory the kernel manages (MemTotal), in GiB: rounded to the nearest power of two in MiB, so less than about 0.7 GiB gives 0.",
-            IntegerValues.PowersOfTwo(1, 1L << 20, withZero: true)),
+            MemoryBytes, MetricsLevel.Full, "Memory the kernel manages (MemTotal), in bytes: rounded to the nearest power of two in MiB, then down to whole GiB (1 GiB to 1 PiB), so less than about 0.7 GiB gives 0.",
+            IntegerValues.PowersOfTwo(BytesPerGibibyte, BytesPerGibibyte << 20, withZero: true)),
         FieldDeclaration.OneOf(
             Firmware, MetricsLevel.Full, "Whether the machine booted through UEFI or a legacy BIOS.",
             ["uefi", "bios", "other"], "uefi when /sys/firmware/efi exists, bios on x86 otherwise, other elsewhere"),
@@ -40,8 +43,8 @@ internal static class HardwareFields
             "Physical disks: whole block devices, not partitions, loop, RAM, zram, device-mapper, md RAID, optical, network or removable devices.",
             Coarsen.CountValues),
         FieldDeclaration.Integer(
-            DiskTotalGib, MetricsLevel.Full, "Capacity of those disks together, in GiB: rounded to the nearest power of two of whole GiB.",
-            IntegerValues.PowersOfTwo(1, 1L << 24, withZero: true)),
+            DiskTotalBytes, MetricsLevel.Full, "Capacity of those disks together, in bytes: rounded to the nearest power of two of whole GiB (1 GiB to 16 PiB).",
+            IntegerValues.PowersOfTwo(BytesPerGibibyte, BytesPerGibibyte << 24, withZero: true)),
         FieldDeclaration.Integer(
             RotationalDisks, MetricsLevel.Full, "Those disks that the kernel marks rotational (spinning).", Coarsen.CountValues),
         FieldDeclaration.Integer(

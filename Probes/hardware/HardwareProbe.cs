@@ -32,7 +32,8 @@ public sealed class HardwareProbe : IProbe
         AddCpu(values, cpu);
         if (MemoryTotal.ReadMebibytes(files) is { } mebibytes)
         {
-            values.Set(HardwareFields.MemoryGib, Coarsen.PowerOfTwo(mebibytes) / 1024);
+            // Coarsened in MiB, then cut to whole GiB, and sent in bytes (the unit node_exporter and OpenMetrics use).
+            values.Set(HardwareFields.MemoryBytes, Coarsen.PowerOfTwo(mebibytes) / 1024 * HardwareFields.BytesPerGibibyte);
         }
 
         values.SetIfKnown(HardwareFields.Firmware, Firmware.Detect(files, cpu));
@@ -70,9 +71,8 @@ public sealed class HardwareProbe : IProbe
             return;
         }
 
-        const long BytesPerGibibyte = 1L << 30;
         values.Set(HardwareFields.DiskCount, Coarsen.Count(disks.Count));
-        values.Set(HardwareFields.DiskTotalGib, Coarsen.PowerOfTwo(disks.Sum(d => d.Bytes) / BytesPerGibibyte));
+        values.Set(HardwareFields.DiskTotalBytes, Coarsen.PowerOfTwo(disks.Sum(d => d.Bytes) / HardwareFields.BytesPerGibibyte) * HardwareFields.BytesPerGibibyte);
         values.Set(HardwareFields.RotationalDisks, Coarsen.Count(disks.Count(d => d.Rotational == true)));
         values.Set(HardwareFields.SolidStateDisks, Coarsen.Count(disks.Count(d => d.Rotational == false)));
     }

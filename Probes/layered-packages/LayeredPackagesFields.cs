@@ -6,10 +6,10 @@ namespace Pinger.Probes.LayeredPackages;
 internal static class LayeredPackagesFields
 {
     public const string Layered = "layered";
-    public const string LayeredCount = "layered_count";
-    public const string OverriddenCount = "overridden_count";
+    public const string LayeredCount = "layered_packages";
+    public const string OverriddenCount = "overridden_packages";
     public const string Packages = "packages";
-    public const string UnlistedCount = "unlisted_count";
+    public const string UnlistedCount = "unlisted_packages";
 
     public const int MaxPackages = 64;
 
@@ -30,7 +30,7 @@ internal static class LayeredPackagesFields
             Packages, MetricsLevel.Full,
             "Names of the packages layered from the distribution's repositories, to learn what the image lacks.",
             WellKnownPackages.Names, MaxPackages,
-            "only names on the probe's fixed list of packages from the distribution's repositories, without version or architecture; any other name (a package from a company's own repository, a local RPM file) is counted in unlisted_count, never sent; at most 64, the first in alphabetical order"),
+            "only names on the probe's fixed list of packages from the distribution's repositories, without version or architecture; any other name (a package from a company's own repository, a local RPM file) is counted in unlisted_packages, never sent; at most 64, the first in alphabetical order"),
         FieldDeclaration.Integer(
             UnlistedCount, MetricsLevel.Full,
             "Packages layered from repositories that packages does not name because their names are not on the probe's list, so that how much goes unnamed is known.",

@@ -8,8 +8,8 @@ namespace Pinger.Probes.OsVersions;
 /// </summary>
 public sealed class OsVersionsProbe : IProbe
 {
-    private static readonly FieldDeclaration OsIdField = Token(
-        "os_id", "The distribution's ID from os-release, such as fedora or debian.", @"\A[a-z0-9._-]{1,32}\z", 32, 256);
+    private static readonly FieldDeclaration IdField = Token(
+        "id", "The distribution's ID from os-release, such as fedora or debian.", @"\A[a-z0-9._-]{1,32}\z", 32, 256);
 
     private static readonly FieldDeclaration VersionIdField = Token(
         "version_id", "The distribution's VERSION_ID from os-release, such as 41 or 12.", @"\A[a-z0-9._-]{1,32}\z", 32, 256);
@@ -30,8 +30,8 @@ public sealed class OsVersionsProbe : IProbe
         UpdateStream.Known.Append(UpdateStream.Other),
         "one of a fixed list; a Fedora CoreOS stream not in it is reported as \"other\"");
 
-    private static readonly FieldDeclaration ArchField = FieldDeclaration.OneOf(
-        "arch",
+    private static readonly FieldDeclaration MachineField = FieldDeclaration.OneOf(
+        "machine",
         MetricsLevel.Minimal,
         "The CPU architecture the kernel runs (uname -m).",
         CpuArchitecture.Known.Append(CpuArchitecture.Other),
@@ -44,7 +44,7 @@ public sealed class OsVersionsProbe : IProbe
         MetricsLevel.Minimal,
         enabledByDefault: true,
         TimeSpan.FromSeconds(2),
-        [OsIdField, VersionIdField, VariantIdField, VersionField, OriginalVersionField, StreamField, ArchField]);
+        [IdField, VersionIdField, VariantIdField, VersionField, OriginalVersionField, StreamField, MachineField]);
 
     /// <inheritdoc />
     public async Task<ProbeResult> CollectAsync(IProbeContext context, CancellationToken cancellationToken)
@@ -68,7 +68,7 @@ public sealed class OsVersionsProbe : IProbe
 
         if (osRelease is not null)
         {
-            Set(OsIdField, osRelease.GetValueOrDefault("ID"));
+            Set(IdField, osRelease.GetValueOrDefault("ID"));
             Set(VersionIdField, osRelease.GetValueOrDefault("VERSION_ID"));
             Set(VariantIdField, osRelease.GetValueOrDefault("VARIANT_ID"));
 
@@ -82,7 +82,7 @@ public sealed class OsVersionsProbe : IProbe
             Set(StreamField, aleph.Stream);
         }
 
-        Set(ArchField, await CpuArchitecture.ReadAsync(context, cancellationToken).ConfigureAwait(false));
+        Set(MachineField, await CpuArchitecture.ReadAsync(context, cancellationToken).ConfigureAwait(false));
         return ProbeResult.Collected(values);
     }
 

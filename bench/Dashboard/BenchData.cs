@@ -45,7 +45,7 @@ internal static class BenchData
                         new CountedValue(ReportFields.Platform, platform),
                         new CountedValue(ReportFields.PlatformSource, cloud ? "ignition" : "detected"),
                         new CountedValue(ReportFields.CpuVendor, i % 4 == 0 ? "amd" : "intel"),
-                        new CountedValue(ReportFields.Memory, (4 << (i % 4)).ToString(CultureInfo.InvariantCulture)),
+                        new CountedValue(ReportFields.Memory, (4L << (i % 4) << 30).ToString(CultureInfo.InvariantCulture)),
                     };
                     var system = new SystemTuple("fedora", version, "coreos", "x86_64", age, platform);
                     reports.Add(new CountedReport($"bench-{w}-{v}-{i}", windows, values, system));

@@ -74,8 +74,8 @@ internal sealed class SyntheticPopulation(string schemaDirectory)
                     for (var age = 1; age <= AgeShares.Length; age++)
                     {
                         var json = "{{\"age\":" + age.ToString(CultureInfo.InvariantCulture)
-                            + ",\"level\":\"minimal\",\"nonce\":\"AAAAAAAAAAAAAAAAAAAAAA\",\"probes\":{{\"os-versions\":{{\"arch\":\"" + Architectures[a]
-                            + "\",\"os_id\":\"fedora\",\"variant_id\":\"coreos\",\"version\":\"" + version
+                            + ",\"level\":\"minimal\",\"nonce\":\"AAAAAAAAAAAAAAAAAAAAAA\",\"probes\":{{\"os-versions\":{{\"machine\":\"" + Architectures[a]
+                            + "\",\"id\":\"fedora\",\"variant_id\":\"coreos\",\"version\":\"" + version
                             + "\",\"version_id\":\"" + versionId.ToString(CultureInfo.InvariantCulture)
                             + "\"}},\"platform\":{{\"id\":\"" + Platforms[p] + "\",\"source\":\"ignition\"}}}},\"schema\":1,\"windows\":{{{0}}}}}";
                         yield return (json, versionWeight * platformWeight * ArchitectureShares[a] * AgeShares[age - 1]);

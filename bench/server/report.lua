@@ -21,7 +21,7 @@ local weekday = tonumber(os.date("!%w", now))
 local day = os.date("!%Y-%m-%d", now)
 local week = os.date("!%Y-%m-%d", now - ((weekday + 6) % 7) * 86400)
 local month = os.date("!%Y-%m-01", now)
-local template = '{"age":3,"level":"minimal","nonce":"%s","probes":{"os-versions":{"arch":"x86_64","os_id":"fedora",'
+local template = '{"age":3,"level":"minimal","nonce":"%s","probes":{"os-versions":{"machine":"x86_64","id":"fedora",'
   .. '"variant_id":"coreos","version":"41.20241109.3.0","version_id":"41"},"platform":{"id":"aws","source":"ignition"}},'
   .. '"schema":1,"windows":{"day":"%s","month":"%s","week":"%s"}}'
 local headers = { ["Content-Type"] = "application/json" }

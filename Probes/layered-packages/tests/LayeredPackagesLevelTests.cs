@@ -22,10 +22,10 @@ public sealed class LayeredPackagesLevelTests
             new Dictionary<string, MetricsLevel>
             {
                 ["layered"] = MetricsLevel.Minimal,
-                ["layered_count"] = MetricsLevel.Minimal,
-                ["overridden_count"] = MetricsLevel.Minimal,
+                ["layered_packages"] = MetricsLevel.Minimal,
+                ["overridden_packages"] = MetricsLevel.Minimal,
                 ["packages"] = MetricsLevel.Full,
-                ["unlisted_count"] = MetricsLevel.Full,
+                ["unlisted_packages"] = MetricsLevel.Full,
             }.ToArray(),
             levels.ToArray());
     }
@@ -36,7 +36,7 @@ public sealed class LayeredPackagesLevelTests
     {
         var result = await RpmOstreeFixtures.RunAsync(root, MetricsLevel.Minimal);
 
-        string[] expected = RpmOstreeFixtures.HasStatus(root) ? ["layered", "layered_count", "overridden_count"] : [];
+        string[] expected = RpmOstreeFixtures.HasStatus(root) ? ["layered", "layered_packages", "overridden_packages"] : [];
         CollectionAssert.AreEquivalent(expected, result.Values.Keys.ToArray());
     }
 

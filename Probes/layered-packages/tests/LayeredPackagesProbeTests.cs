@@ -16,10 +16,10 @@ public sealed class LayeredPackagesProbeTests
         // local file: six layered (bucketed to 5), and acme-agent counted, not named.
         ProbeAssert.Collected(result, new FieldValues()
             .Set("layered", true)
-            .Set("layered_count", 5)
-            .Set("overridden_count", 0)
+            .Set("layered_packages", 5)
+            .Set("overridden_packages", 0)
             .Set("packages", ["htop", "ipmitool", "lldpd", "tmux"])
-            .Set("unlisted_count", 1));
+            .Set("unlisted_packages", 1));
     }
 
     [TestMethod]
@@ -30,10 +30,10 @@ public sealed class LayeredPackagesProbeTests
         // Six from repositories and one local VPN client (seven, bucketed to 5); two base packages removed.
         ProbeAssert.Collected(result, new FieldValues()
             .Set("layered", true)
-            .Set("layered_count", 5)
-            .Set("overridden_count", 2)
+            .Set("layered_packages", 5)
+            .Set("overridden_packages", 2)
             .Set("packages", ["fish", "gnome-tweaks", "libvirt", "tmux", "virt-manager", "wireguard-tools"])
-            .Set("unlisted_count", 0));
+            .Set("unlisted_packages", 0));
     }
 
     [TestMethod]
@@ -43,10 +43,10 @@ public sealed class LayeredPackagesProbeTests
 
         ProbeAssert.Collected(result, new FieldValues()
             .Set("layered", true)
-            .Set("layered_count", 2)
-            .Set("overridden_count", 2)
+            .Set("layered_packages", 2)
+            .Set("overridden_packages", 2)
             .Set("packages", ["awscli2", "nvme-cli"])
-            .Set("unlisted_count", 0));
+            .Set("unlisted_packages", 0));
     }
 
     [TestMethod]
@@ -59,10 +59,10 @@ public sealed class LayeredPackagesProbeTests
         // docker-host has an update staged that would layer docker-compose.
         ProbeAssert.Collected(result, new FieldValues()
             .Set("layered", false)
-            .Set("layered_count", 0)
-            .Set("overridden_count", 0)
+            .Set("layered_packages", 0)
+            .Set("overridden_packages", 0)
             .Set("packages", Array.Empty<string>())
-            .Set("unlisted_count", 0));
+            .Set("unlisted_packages", 0));
     }
 
     [TestMethod]
@@ -140,10 +140,10 @@ public sealed class LayeredPackagesProbeTests
         // a local file are four unnamed (bucketed to 2).
         ProbeAssert.Collected(result, new FieldValues()
             .Set("layered", true)
-            .Set("layered_count", 10)
-            .Set("overridden_count", 2)
+            .Set("layered_packages", 10)
+            .Set("overridden_packages", 2)
             .Set("packages", ["htop", "kernel-devel", "tmux"])
-            .Set("unlisted_count", 2));
+            .Set("unlisted_packages", 2));
     }
 
     [TestMethod]
@@ -154,7 +154,7 @@ public sealed class LayeredPackagesProbeTests
         var result = await RunWith("metal-server", $$"""{"deployments": [{"booted": true, "requested-packages": [{{string.Join(",", requested)}}]}]}""");
 
         CollectionAssert.AreEqual(wellKnown.Take(64).ToArray(), result.Values["packages"].Items!.ToArray());
-        Assert.AreEqual(FieldValue.FromInteger(Coarsen.Count(wellKnown.Length - 64)), result.Values["unlisted_count"]);
+        Assert.AreEqual(FieldValue.FromInteger(Coarsen.Count(wellKnown.Length - 64)), result.Values["unlisted_packages"]);
     }
 
     [TestMethod]
@@ -167,10 +167,10 @@ public sealed class LayeredPackagesProbeTests
 
         ProbeAssert.Collected(result, new FieldValues()
             .Set("layered", true)
-            .Set("layered_count", 2)
-            .Set("overridden_count", 0)
+            .Set("layered_packages", 2)
+            .Set("overridden_packages", 0)
             .Set("packages", ["tmux"])
-            .Set("unlisted_count", 1));
+            .Set("unlisted_packages", 1));
     }
 
     [TestMethod]
@@ -180,10 +180,10 @@ public sealed class LayeredPackagesProbeTests
 
         ProbeAssert.Collected(result, new FieldValues()
             .Set("layered", true)
-            .Set("layered_count", 0)
-            .Set("overridden_count", 0)
+            .Set("layered_packages", 0)
+            .Set("overridden_packages", 0)
             .Set("packages", Array.Empty<string>())
-            .Set("unlisted_count", 0));
+            .Set("unlisted_packages", 0));
     }
 
     [TestMethod]
@@ -193,8 +193,8 @@ public sealed class LayeredPackagesProbeTests
 
         ProbeAssert.Collected(result, new FieldValues()
             .Set("layered", true)
-            .Set("layered_count", 5)
-            .Set("overridden_count", 2));
+            .Set("layered_packages", 5)
+            .Set("overridden_packages", 2));
     }
 
     private static Task<ProbeResult> RunWith(string root, string output, int exitCode = 0)

@@ -34,13 +34,13 @@ public sealed class OsVersionsProbeTests
 
         ProbeAssert.Collected(result, new Dictionary<string, string>
         {
-            ["os_id"] = "fedora",
+            ["id"] = "fedora",
             ["version_id"] = "41",
             ["variant_id"] = "coreos",
             ["version"] = "41.20241109.3.0",
             ["original_version"] = "39.20231101.3.0",
             ["stream"] = "stable",
-            ["arch"] = "x86_64",
+            ["machine"] = "x86_64",
         });
     }
 
@@ -51,13 +51,13 @@ public sealed class OsVersionsProbeTests
 
         ProbeAssert.Collected(result, new Dictionary<string, string>
         {
-            ["os_id"] = "fedora",
+            ["id"] = "fedora",
             ["version_id"] = "41",
             ["variant_id"] = "coreos",
             ["version"] = "41.20241109.3.0",
             ["original_version"] = "41.20241027.3.0",
             ["stream"] = "stable",
-            ["arch"] = "x86_64",
+            ["machine"] = "x86_64",
         });
     }
 
@@ -68,13 +68,13 @@ public sealed class OsVersionsProbeTests
 
         ProbeAssert.Collected(result, new Dictionary<string, string>
         {
-            ["os_id"] = "fedora",
+            ["id"] = "fedora",
             ["version_id"] = "41",
             ["variant_id"] = "coreos",
             ["version"] = "41.20241122.1.0",
             ["original_version"] = "41.20241030.1.0",
             ["stream"] = "next",
-            ["arch"] = "x86_64",
+            ["machine"] = "x86_64",
         });
     }
 
@@ -85,13 +85,13 @@ public sealed class OsVersionsProbeTests
 
         ProbeAssert.Collected(result, new Dictionary<string, string>
         {
-            ["os_id"] = "fedora",
+            ["id"] = "fedora",
             ["version_id"] = "42",
             ["variant_id"] = "coreos",
             ["version"] = "42.20250427.2.0",
             ["original_version"] = "42.20250410.2.0",
             ["stream"] = "testing",
-            ["arch"] = "x86_64",
+            ["machine"] = "x86_64",
         });
     }
 
@@ -102,13 +102,13 @@ public sealed class OsVersionsProbeTests
 
         ProbeAssert.Collected(result, new Dictionary<string, string>
         {
-            ["os_id"] = "fedora",
+            ["id"] = "fedora",
             ["version_id"] = "41",
             ["variant_id"] = "coreos",
             ["version"] = "41.20241109.3.0",
             ["original_version"] = "40.20240416.3.1",
             ["stream"] = "stable",
-            ["arch"] = "x86_64",
+            ["machine"] = "x86_64",
         });
     }
 
@@ -122,13 +122,13 @@ public sealed class OsVersionsProbeTests
 
         ProbeAssert.Collected(result, new Dictionary<string, string>
         {
-            ["os_id"] = "fedora",
+            ["id"] = "fedora",
             ["version_id"] = "41",
             ["variant_id"] = "coreos",
             ["version"] = "41.20241027.20.0",
             ["original_version"] = "32.20201002.dev.2",
             ["stream"] = "testing-devel",
-            ["arch"] = "aarch64",
+            ["machine"] = "aarch64",
         });
     }
 
@@ -142,9 +142,9 @@ public sealed class OsVersionsProbeTests
         // No variant, no OSTREE_VERSION, no aleph file; VERSION="12 (bookworm)" is free text and never sent.
         ProbeAssert.Collected(result, new Dictionary<string, string>
         {
-            ["os_id"] = "debian",
+            ["id"] = "debian",
             ["version_id"] = "12",
-            ["arch"] = "x86_64",
+            ["machine"] = "x86_64",
         });
     }
 
@@ -180,7 +180,7 @@ public sealed class OsVersionsProbeTests
 
         ProbeAssert.Collected(result, new Dictionary<string, string>
         {
-            ["os_id"] = "fedora",
+            ["id"] = "fedora",
             ["version_id"] = "41",
             ["variant_id"] = "coreos",
             ["version"] = "41.20241109.3.0",
@@ -196,7 +196,7 @@ public sealed class OsVersionsProbeTests
 
         var (result, _) = await CollectAsync(root.Path);
 
-        Assert.AreEqual(FieldValue.FromText("fedora"), result.Values["os_id"]);
+        Assert.AreEqual(FieldValue.FromText("fedora"), result.Values["id"]);
     }
 
     [TestMethod]
@@ -218,7 +218,7 @@ public sealed class OsVersionsProbeTests
         CollectionAssert.AreEqual(
             new[]
             {
-                "debug: Left out os_id: the value on this machine does not match the field's declaration.",
+                "debug: Left out id: the value on this machine does not match the field's declaration.",
                 "debug: Left out variant_id: the value on this machine does not match the field's declaration.",
                 "debug: Left out version: the value on this machine does not match the field's declaration.",
             },
@@ -308,7 +308,7 @@ public sealed class OsVersionsProbeTests
 
         var (result, _) = await CollectAsync(root.Path);
 
-        Assert.AreEqual(FieldValue.FromText("other"), result.Values["arch"]);
+        Assert.AreEqual(FieldValue.FromText("other"), result.Values["machine"]);
     }
 
     [TestMethod]
@@ -321,7 +321,7 @@ public sealed class OsVersionsProbeTests
 
         var result = await probe.CollectAsync(context, CancellationToken.None);
 
-        Assert.AreEqual(FieldValue.FromText("ppc64le"), result.Values["arch"]);
+        Assert.AreEqual(FieldValue.FromText("ppc64le"), result.Values["machine"]);
         CollectionAssert.AreEqual(new[] { "uname -m" }, context.FakeCommands.Calls.ToArray());
     }
 
@@ -332,7 +332,7 @@ public sealed class OsVersionsProbeTests
 
         var (result, _) = await CollectAsync(root.Path);
 
-        Assert.IsFalse(result.Values.ContainsKey("arch"));
+        Assert.IsFalse(result.Values.ContainsKey("machine"));
     }
 
     [TestMethod]

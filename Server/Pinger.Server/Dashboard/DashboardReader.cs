@@ -34,7 +34,7 @@ public static class DashboardReader
             registry);
     }
 
-    // Releases are named after the distribution ("Fedora 43") only when every published os_id cell of the range names the same one.
+    // Releases are named after the distribution ("Fedora 43") only when every published os-versions.id cell of the range names the same one.
     private static string? OnlyDistribution(TotalsSnapshot totals)
     {
         var ids = totals.Cells.Where(c => c.Field == ReportFields.OsId).Select(c => c.Value).Distinct(StringComparer.Ordinal).Take(2).ToArray();

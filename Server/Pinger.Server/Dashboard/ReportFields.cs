@@ -9,7 +9,7 @@ namespace Pinger.Server.Dashboard;
 public static class ReportFields
 {
     /// <summary>The distribution (os-release <c>ID</c>).</summary>
-    public const string OsId = "os-versions.os_id";
+    public const string OsId = "os-versions.id";
 
     /// <summary>The release (os-release <c>VERSION_ID</c>).</summary>
     public const string VersionId = PrivacyBudget.OsReleaseField;
@@ -24,7 +24,7 @@ public static class ReportFields
     public const string Build = "os-versions.version";
 
     /// <summary>The CPU architecture.</summary>
-    public const string Arch = "os-versions.arch";
+    public const string Arch = "os-versions.machine";
 
     /// <summary>The platform id (Ignition's, or the detected hypervisor).</summary>
     public const string Platform = PrivacyBudget.PlatformField;
@@ -33,10 +33,10 @@ public static class ReportFields
     public const string PlatformSource = "platform.source";
 
     /// <summary>Memory, a power of two.</summary>
-    public const string Memory = "hardware.memory_gib";
+    public const string Memory = "hardware.memory_bytes";
 
     /// <summary>Disk capacity, a power of two.</summary>
-    public const string DiskTotal = "hardware.disk_total_gib";
+    public const string DiskTotal = "hardware.disk_total_bytes";
 
     /// <summary>Logical CPUs, bucketed.</summary>
     public const string LogicalCpus = "hardware.logical_cpus";

@@ -5,7 +5,7 @@ namespace Pinger.Server.Dashboard;
 /// <summary>
 /// The words people use for the values probes report: "bare metal" for platform <c>none</c> (what detection
 /// reports on hardware) and <c>metal</c> (Ignition's id), "Fedora CoreOS" for variant <c>coreos</c> of Fedora,
-/// "8 GiB" for memory 8. The raw value stays in the page's data attributes and downloads; only the text changes.
+/// "8 GiB" for memory 8589934592 bytes. The raw value stays in the page's data attributes and downloads; only the text changes.
 /// </summary>
 public static class ValueLabels
 {
@@ -96,8 +96,17 @@ public static class ValueLabels
             ? AgeLabels[bucket - 1]
             : "age bucket " + sysAge;
 
-    private static string Gibibytes(string value) =>
-        long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var gib) && gib >= 1024 && gib % 1024 == 0
+    // Memory and disk are reported in bytes, bucketed to powers of two GiB: a reader wants "64 GiB" or "1 TiB".
+    private static string Gibibytes(string value)
+    {
+        if (!long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var bytes) || bytes % (1L << 30) != 0 || bytes == 0)
+        {
+            return value + " bytes";
+        }
+
+        var gib = bytes >> 30;
+        return gib % 1024 == 0
             ? (gib / 1024).ToString(CultureInfo.InvariantCulture) + " TiB"
-            : value + " GiB";
+            : gib.ToString(CultureInfo.InvariantCulture) + " GiB";
+    }
 }

@@ -40,7 +40,7 @@ public static class ReportCounting
     {
         string Get(string field) => values.FirstOrDefault(v => v.Field == field)?.Value ?? string.Empty;
         return new SystemTuple(
-            Get("os-versions.os_id"), Get("os-versions.version_id"), Get("os-versions.variant_id"), Get("os-versions.arch"),
+            Get("os-versions.id"), Get("os-versions.version_id"), Get("os-versions.variant_id"), Get("os-versions.machine"),
             age.ToString(CultureInfo.InvariantCulture), Get("platform.id"));
     }
 }

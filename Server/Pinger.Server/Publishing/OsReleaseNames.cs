@@ -1,7 +1,7 @@
 namespace Pinger.Server.Publishing;
 
 /// <summary>
-/// os-release <c>NAME</c> for an os-release <c>ID</c> (what the os-versions probe reports as <c>os_id</c>): countme's
+/// os-release <c>NAME</c> for an os-release <c>ID</c> (what the os-versions probe reports as <c>id</c>): countme's
 /// <c>os_name</c> is the NAME libdnf and rpm-ostree put in their User-Agent, so Pinger's systems exported in
 /// countme's shape carry it too. Names are those the distributions' own os-release files carry; Fedora's changed
 /// from "Fedora" to "Fedora Linux" with Fedora 35. An ID not listed is exported as it is.

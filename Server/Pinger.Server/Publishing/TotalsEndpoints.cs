@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Pinger.Protocol.Exposition;
 using Pinger.Protocol.Reports;
 using Pinger.Server.Operations;
 using Pinger.Server.Registry;
@@ -9,16 +10,16 @@ using Pinger.Server.Storage;
 namespace Pinger.Server.Publishing;
 
 /// <summary>
-/// The published aggregates: the counters per window (JSON or CSV) and Fedora's weekly countme totals with its
-/// exact columns. Public routes render the public release, of ended windows and complete weeks only, with an ETag
-/// (the kept releases never change, so neither does an answer); the admin API, behind its bearer token, renders
-/// the exact counters, open windows included.
+/// The published aggregates: the counters per window (JSON or CSV), Fedora's weekly countme totals with its
+/// exact columns, and the latest ended windows as Prometheus gauges. Public routes render the public release, of
+/// ended windows and complete weeks only, with an ETag (the kept releases never change, so neither does an answer);
+/// the admin API, behind its bearer token, renders the exact counters, open windows included.
 /// </summary>
 /// <param name="published">The public release (differentially private).</param>
 /// <param name="unsuppressed">The admin API's release.</param>
 /// <param name="adminToken">The admin API's token.</param>
 /// <param name="registry">The field registry in force: a <c>field</c> filter must name one of its fields.</param>
-/// <param name="clock">Tells the current week, which keys the public countme file's rendering.</param>
+/// <param name="clock">Tells the current week, which keys the public countme file's rendering, and which windows ended last, for the metrics.</param>
 public sealed class TotalsEndpoints(TotalsRelease published, TotalsRelease unsuppressed, AdminToken adminToken, FieldRegistrySource registry, TimeProvider? clock = null)
 {
     // The public countme file is all complete weeks: the same until a week ends or totals are imported.
@@ -37,6 +38,7 @@ public sealed class TotalsEndpoints(TotalsRelease published, TotalsRelease unsup
         routes.MapGet("/v1/admin/totals.csv", context => Guarded(context, () => Totals(context, admin: true, csv: true)));
         routes.MapGet("/v1/admin/countme/totals.csv", context => Guarded(context, () => CountmeFile(context, admin: true)));
         routes.MapGet("/v1/countme/systems.csv", context => Guarded(context, () => CountmeSystems(context)));
+        routes.MapGet("/v1/totals/metrics", context => Guarded(context, () => Metrics(context)));
     }
 
     // Storage that cannot be read is a 503 to retry, not a 500.
@@ -217,6 +219,18 @@ public sealed class TotalsEndpoints(TotalsRelease published, TotalsRelease unsup
         request.Headers.AcceptEncoding.Any(v => v is not null && v.Split(',').Select(c => c.Trim()).Any(c =>
             c.Split(';') is [var coding, .. var parameters] && coding.Trim().Equals("gzip", StringComparison.OrdinalIgnoreCase)
             && !parameters.Any(p => p.Replace(" ", "", StringComparison.Ordinal) is "q=0" or "q=0.0" or "q=0.00" or "q=0.000")));
+
+    // The latest ended windows for Prometheus: public only, from the public release like every other public view.
+    private async Task Metrics(HttpContext context)
+    {
+        var released = TotalsMetrics.LatestEnded(_clock.GetUtcNow())
+            .Select(window => published.Totals(new TotalsQuery(window.Kind, window.Start, window.Start, null)))
+            .ToArray();
+        var openMetrics = context.Request.Headers.Accept.Any(v => v is not null && v.Contains("application/openmetrics-text", StringComparison.OrdinalIgnoreCase));
+        var format = openMetrics ? MetricsTextFormat.OpenMetrics : MetricsTextFormat.Prometheus;
+        var text = MetricsTextWriter.Write(TotalsMetrics.Families(released), format);
+        await Write(context, System.Text.Encoding.UTF8.GetBytes(text), openMetrics ? MetricsTextWriter.OpenMetricsContentType : MetricsTextWriter.PrometheusContentType, admin: false).ConfigureAwait(false);
+    }
 
     // Pinger's own weekly systems in countme's shape: public only, since the admin API already has the exact systems.
     private async Task CountmeSystems(HttpContext context) =>

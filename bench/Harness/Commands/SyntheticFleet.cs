@@ -68,9 +68,9 @@ internal sealed class SyntheticFleet
             };
             Add(cells, PrivacyBudget.OsReleaseField, version);
             Add(cells, PrivacyBudget.PlatformField, machine.Platform);
-            Add(cells, "os-versions.os_id", "fedora");
+            Add(cells, "os-versions.id", "fedora");
             Add(cells, "os-versions.variant_id", "coreos");
-            Add(cells, "os-versions.arch", machine.Arch);
+            Add(cells, "os-versions.machine", machine.Arch);
             var system = new SystemTuple("fedora", version, "coreos", machine.Arch, age, machine.Platform);
             systems[system] = systems.GetValueOrDefault(system) + 1;
         }

@@ -131,16 +131,16 @@ internal sealed class DemoFleet
         {
             var layered = random.NextDouble() < (edition.IsCoreOs ? 0.35 : 0.7);
             values.Add(DemoMachine.Of(ReportFields.Layered, FieldValue.FromBoolean(layered)));
-            values.Add(DemoMachine.Value("layered-packages.layered_count", layered ? Weighted.Pick(random, [(1L, 0.35), (2L, 0.25), (5L, 0.3), (10L, 0.1)]) : 0));
-            values.Add(DemoMachine.Value("layered-packages.overridden_count", random.NextDouble() < 0.1 ? 1 : 0));
+            values.Add(DemoMachine.Value("layered-packages.layered_packages", layered ? Weighted.Pick(random, [(1L, 0.35), (2L, 0.25), (5L, 0.3), (10L, 0.1)]) : 0));
+            values.Add(DemoMachine.Value("layered-packages.overridden_packages", random.NextDouble() < 0.1 ? 1 : 0));
         }
 
         if (full)
         {
             var x86 = arch == "x86_64";
-            values.Add(DemoMachine.Value(ReportFields.Memory, Weighted.Pick(random, edition.MemoryGib)));
+            values.Add(DemoMachine.Value(ReportFields.Memory, Weighted.Pick(random, edition.MemoryGib) << 30));
             values.Add(DemoMachine.Value(ReportFields.LogicalCpus, Weighted.Pick(random, edition.LogicalCpus)));
-            values.Add(DemoMachine.Value(ReportFields.DiskTotal, Weighted.Pick(random, edition.DiskGib)));
+            values.Add(DemoMachine.Value(ReportFields.DiskTotal, Weighted.Pick(random, edition.DiskGib) << 30));
             values.Add(DemoMachine.Value(ReportFields.CpuVendor, x86 ? Weighted.Pick(random, [("intel", 0.58), ("amd", 0.42)]) : Weighted.Pick(random, [("arm", 0.6), ("ampere", 0.4)])));
             values.Add(DemoMachine.Value(ReportFields.Firmware, !x86 || random.NextDouble() < 0.85 ? "uefi" : "bios"));
             values.Add(DemoMachine.Value("network.ethernet_interfaces", random.NextDouble() < 0.8 ? 1 : 2));

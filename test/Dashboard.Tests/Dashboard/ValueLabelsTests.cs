@@ -12,7 +12,8 @@ public sealed class ValueLabelsTests
     [DataRow("platform.id", "aws", "AWS")]
     [DataRow("os-versions.variant_id", "coreos", "Fedora CoreOS")]
     [DataRow("os-versions.version_id", "41", "Fedora 41")]
-    [DataRow("hardware.memory_gib", "1024", "1 TiB")]
+    [DataRow("hardware.memory_bytes", "1099511627776", "1 TiB")]
+    [DataRow("hardware.memory_bytes", "68719476736", "64 GiB")]
     [DataRow("systems.sys_age", "4", "more than six months")]
     [DataRow("os-versions.version_id", "", "not reported")]
     public void A_value_is_labelled_with_the_words_people_use(string field, string value, string label) =>

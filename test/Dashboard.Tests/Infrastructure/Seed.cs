@@ -22,10 +22,10 @@ internal static class Seed
         };
         var values = new List<CountedValue>
         {
-            new("os-versions.os_id", "fedora"),
+            new("os-versions.id", "fedora"),
             new("os-versions.version_id", versionId),
             new("os-versions.variant_id", "coreos"),
-            new("os-versions.arch", "x86_64"),
+            new("os-versions.machine", "x86_64"),
             new("platform.id", platform),
         };
         if (fullVersion is not null)

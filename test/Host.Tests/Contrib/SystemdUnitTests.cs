@@ -4,16 +4,18 @@ using System.Text.RegularExpressions;
 
 namespace Pinger.Host.Tests.Contrib;
 
-/// <summary>The shipped service unit stays hardened: systemd's own offline analysis scores its exposure.</summary>
+/// <summary>The shipped service units stay hardened: systemd's own offline analysis scores their exposure.</summary>
 [TestClass]
 public sealed partial class SystemdUnitTests
 {
     private const double MaximumExposure = 1.5;
 
     [TestMethod]
-    public void The_service_unit_exposure_score_is_at_most_1_5()
+    [DataRow("pinger.service")]
+    [DataRow("pinger-textfile.service")]
+    public void The_service_unit_exposure_score_is_at_most_1_5(string name)
     {
-        var unit = Path.Combine(TestPaths.RepositoryRoot, "contrib", "systemd", "pinger.service");
+        var unit = Path.Combine(TestPaths.RepositoryRoot, "contrib", "systemd", name);
         var start = new ProcessStartInfo("systemd-analyze") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in new[] { "security", "--offline=yes", "--no-pager", unit })
         {
@@ -27,7 +29,7 @@ public sealed partial class SystemdUnitTests
         var score = OverallExposure().Match(output);
         Assert.IsTrue(score.Success, "systemd-analyze printed no overall exposure:\n" + output);
         var exposure = double.Parse(score.Groups["score"].Value, CultureInfo.InvariantCulture);
-        Console.WriteLine($"pinger.service exposure: {exposure}");
+        Console.WriteLine($"{name} exposure: {exposure}");
         Assert.IsLessThanOrEqualTo(MaximumExposure, exposure, output);
     }
 
@@ -44,6 +46,20 @@ public sealed partial class SystemdUnitTests
         Assert.DoesNotContain("OnCalendar=", timer, "a calendar timer skips windows when the machine is off at that time");
     }
 
-    [GeneratedRegex(@"Overall exposure level for pinger\.service: (?<score>[0-9]+\.[0-9]+)")]
+    [TestMethod]
+    public void The_textfile_units_export_as_the_same_throwaway_user_into_a_readable_directory_and_are_not_preset()
+    {
+        var service = File.ReadAllText(Path.Combine(TestPaths.RepositoryRoot, "contrib", "systemd", "pinger-textfile.service"));
+        var timer = File.ReadAllText(Path.Combine(TestPaths.RepositoryRoot, "contrib", "systemd", "pinger-textfile.timer"));
+        var preset = File.ReadAllText(Path.Combine(TestPaths.RepositoryRoot, "contrib", "systemd", "90-pinger.preset"));
+
+        StringAssert.Contains(service, "ExecStart=/usr/bin/pinger export --textfile-dir /run/pinger-textfile\n");
+        StringAssert.Contains(service, "RuntimeDirectory=pinger-textfile\nRuntimeDirectoryMode=0755\nRuntimeDirectoryPreserve=yes\n");
+        StringAssert.Contains(service, "DynamicUser=yes\nUser=pinger\nStateDirectory=pinger\n");
+        StringAssert.Contains(timer, "OnUnitInactiveSec=");
+        Assert.DoesNotContain("pinger-textfile", preset, "the export is the admin's choice");
+    }
+
+    [GeneratedRegex(@"Overall exposure level for [a-z-]+\.service: (?<score>[0-9]+\.[0-9]+)")]
     private static partial Regex OverallExposure();
 }

@@ -44,14 +44,14 @@ public sealed class NewFieldsTests
         Assert.IsTrue(reports.All(r => r.ContainsKey("platform")), "the fields seen before are sent all along");
 
         StringAssert.Contains(updated.StandardError, "new report fields at this machine's level, withheld until 2026-12-05T10:00:00Z");
-        StringAssert.Contains(updated.StandardError, "os-versions.os_id (The distribution's ID from os-release");
+        StringAssert.Contains(updated.StandardError, "os-versions.id (The distribution's ID from os-release");
         StringAssert.Contains(updated.StandardError, "[probes.os-versions] enabled = false");
         Assert.DoesNotContain("new report fields", first.StandardError + stillWaiting.StandardError + weekLater.StandardError, "announced once");
 
         Assert.IsFalse(JsonNode.Parse(dryRun.Output)!["probes"]!.AsObject().ContainsKey("os-versions"), "the dry-run prints what a run sends");
-        StringAssert.Contains(dryRun.StandardError, "waiting: os-versions.os_id is new at this level and left out of the report until 2026-12-05T10:00:00Z");
-        StringAssert.Contains(history.Output, "withheld as new: os-versions.arch until 2026-12-05T10:00:00Z, os-versions.original_version until 2026-12-05T10:00:00Z");
-        StringAssert.Contains(history.Output, "os-versions.os_id until 2026-12-05T10:00:00Z");
+        StringAssert.Contains(dryRun.StandardError, "waiting: os-versions.id is new at this level and left out of the report until 2026-12-05T10:00:00Z");
+        StringAssert.Contains(history.Output, "withheld as new: os-versions.id until 2026-12-05T10:00:00Z, os-versions.machine until 2026-12-05T10:00:00Z");
+        StringAssert.Contains(history.Output, "os-versions.original_version until 2026-12-05T10:00:00Z");
     }
 
     [TestMethod]

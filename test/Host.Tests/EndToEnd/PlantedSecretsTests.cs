@@ -7,8 +7,9 @@ namespace Pinger.Host.Tests.EndToEnd;
 /// <summary>
 /// The published <c>pinger</c> on the planted-secrets root, where every place a probe reads (NetworkManager keyfiles
 /// under /etc and /run, process and kernel command lines) holds secrets marked <c>planted-secret</c>: a dry-run, a
-/// run at the full level to a real server on loopback and the history, all verbose; no secret appears in what was
-/// sent, printed or logged (exception text included), nor in any file Pinger keeps.
+/// run at the full level to a real server on loopback, the history, the OpenMetrics dry-run and the textfile export,
+/// all verbose; no secret appears in what was sent, printed or logged (exception text included), nor in any file
+/// Pinger keeps or writes.
 /// </summary>
 [TestClass]
 public sealed class PlantedSecretsTests
@@ -29,6 +30,9 @@ public sealed class PlantedSecretsTests
         var now = new Dictionary<string, string> { ["PINGER_NOW"] = "2026-11-27T10:00:00Z" };
 
         var dryRun = PingerProcess.Run(now, ["--dry-run", .. common]);
+        var openMetrics = PingerProcess.Run(now, ["--dry-run", "--format", "openmetrics", .. common]);
+        var textfile = Directory.CreateDirectory(Path.Combine(directory.Path, "textfile")).FullName;
+        var export = PingerProcess.Run(now, ["export", "--textfile-dir", textfile, .. common]);
         var run = PingerProcess.Run(now, ["run", .. common]);
         var history = PingerProcess.Run(now, ["history", .. common]);
 
@@ -40,10 +44,13 @@ public sealed class PlantedSecretsTests
             .Select(path => (Where: path, Text: File.ReadAllText(path)))
             .ToArray();
         Assert.IsNotEmpty(kept, "the run keeps a state and a history");
+        StringAssert.Contains(File.ReadAllText(Path.Combine(textfile, "pinger.prom")), "pinger_network_info{addressing_source=\"keyfiles\"} 1", "the export read the keyfiles too");
         var places = new (string Where, string Text)[]
         {
             ("sent report", sent),
             ("dry-run", dryRun.Output + dryRun.StandardError),
+            ("OpenMetrics dry-run", openMetrics.Output + openMetrics.StandardError),
+            ("export", export.Output + export.StandardError),
             ("run", run.Output + run.StandardError),
             ("history", history.Output + history.StandardError),
         }.Concat(kept);

@@ -37,7 +37,7 @@ public sealed class StateStoreTests
         var store = new StateStore(directory.Path);
         var fields = new FieldsSeen(Pinger.Plugins.Sdk.MetricsLevel.Full, new Dictionary<string, DateTimeOffset>
         {
-            ["os-versions.arch"] = Now,
+            ["os-versions.machine"] = Now,
             ["network.wifi_interfaces"] = Now.AddDays(7),
         });
 

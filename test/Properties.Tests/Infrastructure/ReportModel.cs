@@ -69,8 +69,8 @@ internal sealed record ReportModel(string Level, int Age, IReadOnlyList<(string 
     {
         var texts = Values.SelectMany(v => Texts(v.Value).Select(t => (Field: $"{v.Probe}.{v.Field}", Text: t))).ToList();
         string Get(string field) => texts.FirstOrDefault(t => t.Field == field).Text ?? string.Empty;
-        var system = string.Join('|', Get("os-versions.os_id"), Get("os-versions.version_id"), Get("os-versions.variant_id"),
-            Get("os-versions.arch"), Age.ToString(CultureInfo.InvariantCulture), Get("platform.id"));
+        var system = string.Join('|', Get("os-versions.id"), Get("os-versions.version_id"), Get("os-versions.variant_id"),
+            Get("os-versions.machine"), Age.ToString(CultureInfo.InvariantCulture), Get("platform.id"));
         var increments = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var (kind, start) in Windows)
         {

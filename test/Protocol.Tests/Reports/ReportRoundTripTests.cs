@@ -16,7 +16,7 @@ public sealed class ReportRoundTripTests
         ["platform"] = [FieldDeclaration.OneOf("id", MetricsLevel.Minimal, "Platform.", ["aws", "metal"], "fixed set")],
         ["hardware"] =
         [
-            FieldDeclaration.Integer("memory_gib", MetricsLevel.Full, "Memory.", IntegerValues.PowersOfTwo(1, 1024, withZero: true)),
+            FieldDeclaration.Integer("memory_bytes", MetricsLevel.Full, "Memory.", IntegerValues.PowersOfTwo(1L << 30, 1L << 40, withZero: true)),
             FieldDeclaration.Boolean("uefi", MetricsLevel.Full, "Firmware."),
             FieldDeclaration.ListOneOf("disks", MetricsLevel.Full, "Disks.", ["hdd", "ssd"], 2, "fixed set"),
         ],
@@ -32,7 +32,7 @@ public sealed class ReportRoundTripTests
             ["platform"] = new Dictionary<string, FieldValue> { ["id"] = FieldValue.FromText("aws") },
             ["hardware"] = new Dictionary<string, FieldValue>
             {
-                ["memory_gib"] = FieldValue.FromInteger(16),
+                ["memory_bytes"] = FieldValue.FromInteger(16L << 30),
                 ["uefi"] = FieldValue.FromBoolean(true),
                 ["disks"] = FieldValue.FromList(["ssd", "hdd"]),
             },
@@ -48,7 +48,7 @@ public sealed class ReportRoundTripTests
         Assert.AreEqual(3, read.Age);
         CollectionAssert.AreEquivalent(windows.ToArray(), read.Windows.ToArray());
         CollectionAssert.AreEquivalent(
-            new[] { "hardware.disks=hdd,ssd", "hardware.memory_gib=16", "hardware.uefi=True", "platform.id=aws" },
+            new[] { "hardware.disks=hdd,ssd", "hardware.memory_bytes=17179869184", "hardware.uefi=True", "platform.id=aws" },
             read.Values.Select(v => $"{v.QualifiedName}={Text(v.Value)}").ToArray());
     }
 

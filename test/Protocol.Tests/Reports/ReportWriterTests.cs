@@ -16,7 +16,7 @@ public sealed class ReportWriterTests
             ["hardware"] = new Dictionary<string, FieldValue>
             {
                 ["uefi"] = FieldValue.FromBoolean(true),
-                ["memory_gib"] = FieldValue.FromInteger(16),
+                ["memory_bytes"] = FieldValue.FromInteger(16L << 30),
                 ["disks"] = FieldValue.FromList(["ssd", "hdd", "ssd"]),
             },
         });
@@ -33,7 +33,7 @@ public sealed class ReportWriterTests
                     "hdd",
                     "ssd"
                   ],
-                  "memory_gib": 16,
+                  "memory_bytes": 17179869184,
                   "uefi": true
                 },
                 "platform": {

@@ -126,7 +126,7 @@ internal static class BadInputCorpus
     private static IEnumerable<BadInputCase> WrongFieldTypes()
     {
         string[] values = ["3", "true", "null", "[]", "{}", "3.5", "\"\"", "[\"x\", 1]"];
-        foreach (var (probe, field) in new[] { ("platform", "id"), ("os-versions", "arch"), ("os-versions", "version_id") })
+        foreach (var (probe, field) in new[] { ("platform", "id"), ("os-versions", "machine"), ("os-versions", "version_id") })
         {
             foreach (var value in values)
             {
@@ -152,9 +152,9 @@ internal static class BadInputCorpus
             ("a probe name that is no probe id", r => r["probes"]!["Made Up!"] = new JsonObject { ["x"] = "y" }),
             ("an unknown field", r => r["probes"]!["platform"]!["colour"] = "blue"),
             ("a value outside the declared set", r => r["probes"]!["platform"]!["id"] = "mainframe"),
-            ("an arch outside the declared set", r => r["probes"]!["os-versions"]!["arch"] = "sparc"),
+            ("a machine outside the declared set", r => r["probes"]!["os-versions"]!["machine"] = "sparc"),
             ("a value breaking the pattern", r => r["probes"]!["os-versions"]!["version_id"] = "41!"),
-            ("an upper-case os_id", r => r["probes"]!["os-versions"]!["os_id"] = "Fedora"),
+            ("an upper-case id", r => r["probes"]!["os-versions"]!["id"] = "Fedora"),
             ("a value above max_length", r => r["probes"]!["os-versions"]!["version"] = new string('4', 65)),
             ("a NUL in a value", r => r["probes"]!["os-versions"]!["version"] = "41\0"),
             ("a full-level field in a minimal report", r => r["probes"]!["hardware"] = new JsonObject { ["cpus"] = 4 }),

@@ -56,7 +56,7 @@ internal sealed class DeclaredRegistry
 
         // The pattern fields a report needs for its countme tuple.
         var os = (JsonObject)probes["os-versions"]!;
-        os["os_id"] = "fedora";
+        os["id"] = "fedora";
         os["version_id"] = "41";
         os["variant_id"] = "coreos";
         var (day, week, month) = Infrastructure.ReportBodies.Windows();

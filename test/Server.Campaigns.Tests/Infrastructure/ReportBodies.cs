@@ -22,7 +22,7 @@ internal static class ReportBodies
         var version = distinct ? "41.n" + nonce : versionId + ".20241109.3.0";
         var (today, week, month) = Windows();
         day ??= today;
-        return "{\"age\":3,\"level\":\"minimal\",\"nonce\":\"" + nonce + "\",\"probes\":{\"os-versions\":{\"arch\":\"x86_64\",\"os_id\":\"fedora\","
+        return "{\"age\":3,\"level\":\"minimal\",\"nonce\":\"" + nonce + "\",\"probes\":{\"os-versions\":{\"machine\":\"x86_64\",\"id\":\"fedora\","
             + "\"variant_id\":\"coreos\",\"version\":\"" + version + "\",\"version_id\":\"" + versionId + "\"},"
             + "\"platform\":{\"id\":\"" + platform + "\",\"source\":\"ignition\"}},\"schema\":1,"
             + "\"windows\":{\"day\":\"" + day + "\",\"month\":\"" + month + "\",\"week\":\"" + week + "\"}}";

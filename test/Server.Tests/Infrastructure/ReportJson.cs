@@ -20,7 +20,7 @@ internal static class ReportJson
             {
                 ["os-versions"] = new JsonObject
                 {
-                    ["arch"] = "x86_64", ["os_id"] = "fedora", ["variant_id"] = "coreos", ["version_id"] = version, ["version"] = version + ".20241109.3.0",
+                    ["machine"] = "x86_64", ["id"] = "fedora", ["variant_id"] = "coreos", ["version_id"] = version, ["version"] = version + ".20241109.3.0",
                 },
                 ["platform"] = new JsonObject { ["id"] = platform, ["source"] = "ignition" },
             },

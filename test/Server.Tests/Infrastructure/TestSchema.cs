@@ -9,10 +9,10 @@ internal static class TestSchema
     public static ProbeDescriptor OsVersions { get; } = new(
         "os-versions", "OS versions.", MetricsLevel.Minimal, true, TimeSpan.FromSeconds(1),
         [
-            FieldDeclaration.OneOf("os_id", MetricsLevel.Minimal, "OS id.", ["fedora", "rhel", "centos"], "fixed set"),
+            FieldDeclaration.OneOf("id", MetricsLevel.Minimal, "OS id.", ["fedora", "rhel", "centos"], "fixed set"),
             FieldDeclaration.Matching("version_id", MetricsLevel.Minimal, "Version id.", @"\A[0-9]{1,3}\z", 3, 1000, "as released"),
             FieldDeclaration.OneOf("variant_id", MetricsLevel.Minimal, "Variant.", ["coreos", "workstation", "server", "generic"], "fixed set"),
-            FieldDeclaration.OneOf("arch", MetricsLevel.Minimal, "Architecture.", ["x86_64", "aarch64", "s390x", "ppc64le"], "fixed set"),
+            FieldDeclaration.OneOf("machine", MetricsLevel.Minimal, "Architecture.", ["x86_64", "aarch64", "s390x", "ppc64le"], "fixed set"),
             FieldDeclaration.Matching("version", MetricsLevel.Minimal, "Full version.", @"\A[0-9.]+\z", 32, 1000, "as released"),
         ]);
 

@@ -107,7 +107,7 @@ public sealed class PublishingTests
     {
         await using var server = await TestServer.StartAsync(s => s with { Epsilon = NearlyExact, MinCount = 1 });
         await PostAsync(server, 20, platform: "aws");
-        var paths = new[] { "/v1/totals?window=day", "/v1/totals.csv", "/v1/systems.csv", "/v1/countme/totals.csv", "/" };
+        var paths = new[] { "/v1/totals?window=day", "/v1/totals.csv", "/v1/systems.csv", "/v1/countme/totals.csv", "/v1/totals/metrics", "/" };
         var before = await Task.WhenAll(paths.Select(p => server.Client.GetStringAsync(p)));
 
         await PostAsync(server, 1, platform: "gcp");
