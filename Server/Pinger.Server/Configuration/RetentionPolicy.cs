@@ -4,7 +4,8 @@ namespace Pinger.Server.Configuration;
 
 /// <summary>
 /// How long the counters of each window kind are kept: a window whose start is older than its kind's age is deleted
-/// whole by the commit path. Together with the per-field caps this bounds storage by the declared value space.
+/// whole by the server's retention pass (at start and once a minute). Together with the per-field caps this bounds
+/// storage by the declared value space.
 /// </summary>
 /// <param name="Day">How long day windows are kept (default 90 days).</param>
 /// <param name="Week">How long week windows are kept (default 1096 days, three years).</param>

@@ -17,7 +17,7 @@ using Prometheus;
 namespace Pinger.Server.Hosting;
 
 /// <summary>
-/// Wires the service: Kestrel, the routes, the commit loop and the registry watcher. Logging is set up so that
+/// Wires the service: Kestrel, the routes, the commit loop, retention and the registry watcher. Logging is set up so that
 /// nothing about a client is written: ASP.NET Core's request logs (paths, headers, addresses) are filtered out.
 /// </summary>
 public static class ServerApplication
@@ -59,7 +59,10 @@ public static class ServerApplication
         services.AddHostedService(provider => provider.GetRequiredService<FieldRegistrySource>());
         services.AddHostedService(provider => new CommitLoop(
             provider.GetRequiredService<IngestQueue>(), store, provider.GetRequiredService<ServerMetrics>(), options.Clock,
-            settings.ClockSkew, settings.Retention, provider.GetRequiredService<ILogger<CommitLoop>>()));
+            settings.ClockSkew, provider.GetRequiredService<ILogger<CommitLoop>>()));
+        services.AddHostedService(provider => new RetentionPruner(
+            store, settings.Retention, provider.GetRequiredService<ServerMetrics>(), options.Clock, options.PruneInterval,
+            provider.GetRequiredService<ILogger<RetentionPruner>>()));
         services.AddSingleton<ReportsEndpoint>();
         services.AddSingleton<MetalinkEndpoints>();
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Pinger.Server.Configuration;
+using Pinger.Server.Operations;
 using Pinger.Server.Storage;
 
 namespace Pinger.Server.Hosting;
@@ -24,6 +25,9 @@ public sealed record ServerOptions
 
     /// <summary>How often schema files are checked for changes the watcher may have missed.</summary>
     public TimeSpan SchemaPollInterval { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How often windows past their retention are deleted (and once at start).</summary>
+    public TimeSpan PruneInterval { get; init; } = RetentionPruner.DefaultInterval;
 
     /// <summary>Opens the store; the default follows <see cref="ServerSettings.Backend"/>. Tests wrap it.</summary>
     public Func<ServerOptions, ICounterStore>? StoreFactory { get; init; }

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Pinger.Protocol.Windows;
-using Pinger.Server.Configuration;
 using Pinger.Server.Operations;
 using Pinger.Server.Storage;
 
@@ -14,7 +13,7 @@ namespace Pinger.Server.Ingest;
 /// drains the queue, so every request that was acknowledged, and every one still waiting, is committed.
 /// </summary>
 public sealed partial class CommitLoop(
-    IngestQueue queue, ICounterStore store, ServerMetrics metrics, TimeProvider clock, TimeSpan clockSkew, RetentionPolicy retention, ILogger<CommitLoop> logger)
+    IngestQueue queue, ICounterStore store, ServerMetrics metrics, TimeProvider clock, TimeSpan clockSkew, ILogger<CommitLoop> logger)
     : BackgroundService
 {
     private const int MaxBatch = 2000;
@@ -50,15 +49,13 @@ public sealed partial class CommitLoop(
         var batch = new CommitBatch(
             writes.Select(w => w.Report).OfType<CountedReport>().ToArray(),
             writes.Select(w => w.CountmeHit).OfType<Countme.CountmeTotalsKey>().ToArray(),
-            CountingCalendar.Kinds.ToDictionary(k => k, k => CountingCalendar.OldestOpen(k, now, clockSkew)),
-            retention.OldestKept(now));
+            CountingCalendar.Kinds.ToDictionary(k => k, k => CountingCalendar.OldestOpen(k, now, clockSkew)));
         var started = Stopwatch.GetTimestamp();
         try
         {
             var outcome = store.Commit(batch);
             metrics.CommitSeconds.Observe(Stopwatch.GetElapsedTime(started).TotalSeconds);
             metrics.ValuesOverCap.Inc(outcome.OverCap);
-            metrics.RowsPruned.Inc(outcome.Pruned);
             foreach (var write in writes)
             {
                 write.Done.TrySetResult();

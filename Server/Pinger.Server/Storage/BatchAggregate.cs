@@ -91,8 +91,12 @@ public sealed class BatchAggregate
         return dropped;
     }
 
-    /// <summary>The (kind, start, field) groups and values that <see cref="KeepWithinCaps"/> asks about.</summary>
+    /// <summary>Every (kind, start, field, value) the batch adds to.</summary>
     public IEnumerable<(string Kind, string Start, string Field, string Value)> FieldKeys => _fields.Keys;
+
+    /// <summary>The (kind, start, field, value) keys that <see cref="KeepWithinCaps"/> asks about: those of fields not closed sets.</summary>
+    public IEnumerable<(string Kind, string Start, string Field, string Value)> CappedFieldKeys =>
+        _fields.Keys.Where(key => _caps.GetValueOrDefault(key.Field) != CountedValue.ClosedSet);
 
     /// <summary>Adds countme hits.</summary>
     public void AddCountme(CountmeTotalsKey key, long hits) => Add(_countme, key, hits);

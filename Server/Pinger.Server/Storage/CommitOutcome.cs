@@ -4,5 +4,4 @@ namespace Pinger.Server.Storage;
 /// <param name="Counted">Report-windows counted.</param>
 /// <param name="Duplicates">Report-windows skipped because their nonce was already seen there.</param>
 /// <param name="OverCap">Values not stored because their field already kept its declared number of distinct values in that window.</param>
-/// <param name="Pruned">Counter rows deleted because their window is older than the retention policy keeps.</param>
-public sealed record CommitOutcome(int Counted, int Duplicates, int OverCap = 0, int Pruned = 0);
+public sealed record CommitOutcome(int Counted, int Duplicates, int OverCap = 0);

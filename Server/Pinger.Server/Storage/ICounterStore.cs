@@ -5,7 +5,8 @@ namespace Pinger.Server.Storage;
 
 /// <summary>
 /// Everything the server keeps, behind one small contract so that a back end is a single class: counters go in
-/// through <see cref="Commit"/> (one durable transaction per batch) and <see cref="Import"/>, and come out
+/// through <see cref="Commit"/> (one durable transaction per batch) and <see cref="Import"/>, leave through
+/// <see cref="Prune"/> (retention), and come out
 /// aggregated, unsuppressed, to Publishing's one read path. A store keeps counters, the nonces of open windows, the
 /// digests of imported files and the public releases of closed windows, and nothing else.
 /// </summary>
@@ -19,6 +20,12 @@ public interface ICounterStore : IDisposable
     /// window is not counted again there. Throws <see cref="StorageUnavailableException"/> when nothing was committed.
     /// </summary>
     CommitOutcome Commit(CommitBatch batch);
+
+    /// <summary>
+    /// Deletes every counter of the windows that start before their kind's date in <paramref name="oldestKept"/>, in one
+    /// transaction, and returns how many rows went. Throws <see cref="StorageUnavailableException"/> when nothing was deleted.
+    /// </summary>
+    int Prune(IReadOnlyDictionary<WindowKind, DateOnly> oldestKept);
 
     /// <summary>Adds imported weekly totals unless a file with the same digest was imported before; returns whether it added them.</summary>
     bool Import(string contentSha256, IReadOnlyDictionary<CountmeTotalsKey, long> totals);

@@ -8,9 +8,9 @@ namespace Pinger.Server.Storage;
 
 /// <summary>
 /// PostgreSQL, for sites that already run it or several servers sharing one database. A batch is one transaction
-/// of a few statements whatever its size: the nonces go in with one array insert, the counters are summed in
-/// memory and written with one array upsert per table, rows in a fixed key order so concurrent servers lock them
-/// in the same order and cannot deadlock.
+/// of a few round trips whatever its size: the nonces go in with one array insert, the cap checks read what is
+/// stored in one more, and the counters, summed in memory, are written with one array upsert per table sent together,
+/// rows in a fixed key order so concurrent servers lock them in the same order and cannot deadlock.
 /// </summary>
 public sealed class PostgresCounterStore(string connectionString) : ICounterStore
 {
@@ -55,22 +55,42 @@ public sealed class PostgresCounterStore(string connectionString) : ICounterStor
             }
 
             var overCap = KeepWithinCaps(connection, transaction, aggregate);
-            WriteAggregate(connection, transaction, aggregate);
-            var pruned = Prune(connection, transaction, batch.OldestKept);
-            foreach (var (kind, oldest) in batch.OldestOpen.OrderBy(p => p.Key))
-            {
-                using var delete = new NpgsqlCommand("DELETE FROM window_nonces WHERE kind = $1 AND start < $2", connection, transaction);
-                delete.Parameters.Add(new NpgsqlParameter { Value = CountingWindow.NameOf(kind) });
-                delete.Parameters.Add(new NpgsqlParameter { Value = oldest });
-                delete.ExecuteNonQuery();
-            }
-
+            WriteAggregate(connection, transaction, aggregate, batch.OldestOpen);
             transaction.Commit();
-            return new CommitOutcome(counted, duplicates, overCap, pruned);
+            return new CommitOutcome(counted, duplicates, overCap);
         }
         catch (Exception e) when (e is NpgsqlException or InvalidOperationException or TimeoutException or IOException)
         {
             throw new StorageUnavailableException("the PostgreSQL commit failed: " + e.Message, e);
+        }
+    }
+
+    /// <inheritdoc />
+    public int Prune(IReadOnlyDictionary<WindowKind, DateOnly> oldestKept)
+    {
+        // Retention: the one place where whole windows are deleted. Anything else kept per window goes here too.
+        try
+        {
+            using var connection = _dataSource.OpenConnection();
+            using var transaction = connection.BeginTransaction();
+            var pruned = 0;
+            foreach (var (kind, oldest) in oldestKept.OrderBy(p => p.Key))
+            {
+                foreach (var table in new[] { "report_counts", "field_counts", "system_counts" })
+                {
+                    using var delete = new NpgsqlCommand($"DELETE FROM {table} WHERE kind = $1 AND start < $2", connection, transaction);
+                    delete.Parameters.Add(new NpgsqlParameter { Value = CountingWindow.NameOf(kind) });
+                    delete.Parameters.Add(new NpgsqlParameter { Value = oldest });
+                    pruned += delete.ExecuteNonQuery();
+                }
+            }
+
+            transaction.Commit();
+            return pruned;
+        }
+        catch (Exception e) when (e is NpgsqlException or InvalidOperationException or TimeoutException or IOException)
+        {
+            throw new StorageUnavailableException("the PostgreSQL retention delete failed: " + e.Message, e);
         }
     }
 
@@ -93,7 +113,7 @@ public sealed class PostgresCounterStore(string connectionString) : ICounterStor
             aggregate.AddCountme(key, hits);
         }
 
-        WriteAggregate(connection, transaction, aggregate);
+        WriteAggregate(connection, transaction, aggregate, new Dictionary<WindowKind, DateOnly>());
         transaction.Commit();
         return true;
     }
@@ -211,156 +231,176 @@ public sealed class PostgresCounterStore(string connectionString) : ICounterStor
         return fresh;
     }
 
+    // Values already stored need no check, so a batch that brings none new takes no lock. A (window, field) or a
+    // window's countme tuples with new values is locked first (a transaction-scoped advisory lock per group, taken in
+    // one fixed order), and what is stored is read again under the lock: servers sharing the database then take turns
+    // only where a cap can bite, and never both take the last free place.
     private static int KeepWithinCaps(NpgsqlConnection connection, NpgsqlTransaction transaction, BatchAggregate aggregate)
     {
-        var keys = aggregate.FieldKeys.ToArray();
-        if (keys.Length == 0 && !aggregate.SystemKeys.Any())
+        var fieldKeys = aggregate.CappedFieldKeys.ToArray();
+        var systemKeys = aggregate.SystemKeys.ToArray();
+        if (fieldKeys.Length == 0 && systemKeys.Length == 0)
         {
             return 0;
         }
 
-        // Servers sharing the database take turns here, so two of them cannot each fill the last free place of a cap.
-        using (var turn = new NpgsqlCommand("SELECT pg_advisory_xact_lock(hashtext('pinger_server.field_caps'))", connection, transaction))
+        var presentFields = new HashSet<(string, string, string, string)>();
+        var presentSystems = new HashSet<(string, string, SystemTuple)>();
+        using (var batch = new NpgsqlBatch(connection, transaction))
         {
-            turn.ExecuteNonQuery();
+            batch.BatchCommands.Add(FieldsStored(fieldKeys));
+            batch.BatchCommands.Add(SystemsStored(systemKeys));
+            using var reader = batch.ExecuteReader();
+            ReadFields(reader, presentFields);
+            reader.NextResult();
+            ReadSystems(reader, presentSystems);
         }
 
-        if (keys.Length == 0)
+        var freshFields = fieldKeys.Where(k => !presentFields.Contains(k)).Select(k => (k.Kind, k.Start, k.Field)).Distinct().ToArray();
+        var freshSystems = systemKeys.Where(k => !presentSystems.Contains(k)).Select(k => (k.Kind, k.Start)).Distinct().ToArray();
+        var storedFields = new Dictionary<(string, string, string), long>();
+        var storedSystems = new Dictionary<(string, string), long>();
+        if (freshFields.Length + freshSystems.Length > 0)
         {
-            return KeepSystemsWithinCap(connection, transaction, aggregate);
-        }
-
-        // Two queries for the whole batch: how many values each (window, field) keeps, and which of the batch's are there.
-        var stored = new Dictionary<(string, string, string), long>();
-        var groups = keys.Select(k => (k.Kind, k.Start, k.Field)).Distinct().ToArray();
-        using (var count = new NpgsqlCommand("""
-            SELECT f.kind, f.start, f.field, count(*) FROM field_counts f
-            JOIN unnest($1::text[], $2::date[], $3::text[]) AS g(kind, start, field) ON (f.kind, f.start, f.field) = (g.kind, g.start, g.field)
-            GROUP BY f.kind, f.start, f.field
-            """, connection, transaction))
-        {
-            count.Parameters.Add(Array(groups.Select(g => g.Kind)));
-            count.Parameters.Add(Array(groups.Select(g => Date(g.Start))));
-            count.Parameters.Add(Array(groups.Select(g => g.Field)));
-            using var reader = count.ExecuteReader();
+            var locks = freshFields.Select(g => $"field\u001f{g.Kind}\u001f{g.Start}\u001f{g.Field}")
+                .Concat(freshSystems.Select(w => $"systems\u001f{w.Kind}\u001f{w.Start}"))
+                .Order(StringComparer.Ordinal).ToArray();
+            using var batch = new NpgsqlBatch(connection, transaction);
+            var locking = new NpgsqlBatchCommand("""
+                SELECT pg_advisory_xact_lock(1885957735, hashtext(q.name)) FROM (SELECT name FROM unnest($1::text[]) WITH ORDINALITY AS u(name, i) ORDER BY i) q
+                """);
+            locking.Parameters.Add(Array(locks));
+            batch.BatchCommands.Add(locking);
+            var freshFieldSet = freshFields.ToHashSet();
+            var freshSystemSet = freshSystems.ToHashSet();
+            batch.BatchCommands.Add(FieldsStored(fieldKeys.Where(k => freshFieldSet.Contains((k.Kind, k.Start, k.Field))).ToArray()));
+            batch.BatchCommands.Add(FieldsCounted(freshFields));
+            batch.BatchCommands.Add(SystemsStored(systemKeys.Where(k => freshSystemSet.Contains((k.Kind, k.Start))).ToArray()));
+            batch.BatchCommands.Add(SystemsCounted(freshSystems));
+            using var reader = batch.ExecuteReader();
+            reader.NextResult();
+            ReadFields(reader, presentFields);
+            reader.NextResult();
             while (reader.Read())
             {
-                stored[(reader.GetString(0), Text(reader.GetFieldValue<DateOnly>(1)), reader.GetString(2))] = reader.GetInt64(3);
+                storedFields[(reader.GetString(0), Text(reader.GetFieldValue<DateOnly>(1)), reader.GetString(2))] = reader.GetInt64(3);
+            }
+
+            reader.NextResult();
+            ReadSystems(reader, presentSystems);
+            reader.NextResult();
+            while (reader.Read())
+            {
+                storedSystems[(reader.GetString(0), Text(reader.GetFieldValue<DateOnly>(1)))] = reader.GetInt64(2);
             }
         }
 
-        var present = new HashSet<(string, string, string, string)>();
-        using (var exists = new NpgsqlCommand("""
+        return aggregate.KeepWithinCaps(group => storedFields.GetValueOrDefault(group), presentFields.Contains)
+            + aggregate.KeepSystemsWithinCap(window => storedSystems.GetValueOrDefault(window), presentSystems.Contains);
+    }
+
+    // Which of these field values are stored.
+    private static NpgsqlBatchCommand FieldsStored((string Kind, string Start, string Field, string Value)[] keys)
+    {
+        var command = new NpgsqlBatchCommand("""
             SELECT f.kind, f.start, f.field, f.value FROM field_counts f
             JOIN unnest($1::text[], $2::date[], $3::text[], $4::text[]) AS k(kind, start, field, value)
             ON (f.kind, f.start, f.field, f.value) = (k.kind, k.start, k.field, k.value)
-            """, connection, transaction))
-        {
-            exists.Parameters.Add(Array(keys.Select(k => k.Kind)));
-            exists.Parameters.Add(Array(keys.Select(k => Date(k.Start))));
-            exists.Parameters.Add(Array(keys.Select(k => k.Field)));
-            exists.Parameters.Add(Array(keys.Select(k => k.Value)));
-            using var reader = exists.ExecuteReader();
-            while (reader.Read())
-            {
-                present.Add((reader.GetString(0), Text(reader.GetFieldValue<DateOnly>(1)), reader.GetString(2), reader.GetString(3)));
-            }
-        }
-
-        return aggregate.KeepWithinCaps(group => stored.GetValueOrDefault(group), present.Contains)
-            + KeepSystemsWithinCap(connection, transaction, aggregate);
+            """);
+        command.Parameters.Add(Array(keys.Select(k => k.Kind)));
+        command.Parameters.Add(Array(keys.Select(k => Date(k.Start))));
+        command.Parameters.Add(Array(keys.Select(k => k.Field)));
+        command.Parameters.Add(Array(keys.Select(k => k.Value)));
+        return command;
     }
 
-    private static int KeepSystemsWithinCap(NpgsqlConnection connection, NpgsqlTransaction transaction, BatchAggregate aggregate)
+    // How many distinct values each of these (window, field) groups stores.
+    private static NpgsqlBatchCommand FieldsCounted((string Kind, string Start, string Field)[] groups)
     {
-        var keys = aggregate.SystemKeys.ToArray();
-        if (keys.Length == 0)
-        {
-            return 0;
-        }
+        var command = new NpgsqlBatchCommand("""
+            SELECT f.kind, f.start, f.field, count(*) FROM field_counts f
+            JOIN unnest($1::text[], $2::date[], $3::text[]) AS g(kind, start, field) ON (f.kind, f.start, f.field) = (g.kind, g.start, g.field)
+            GROUP BY f.kind, f.start, f.field
+            """);
+        command.Parameters.Add(Array(groups.Select(g => g.Kind)));
+        command.Parameters.Add(Array(groups.Select(g => Date(g.Start))));
+        command.Parameters.Add(Array(groups.Select(g => g.Field)));
+        return command;
+    }
 
-        var windows = keys.Select(k => (k.Kind, k.Start)).Distinct().ToArray();
-        var stored = new Dictionary<(string, string), long>();
-        using (var count = new NpgsqlCommand("""
-            SELECT s.kind, s.start, count(*) FROM system_counts s
-            JOIN unnest($1::text[], $2::date[]) AS w(kind, start) ON (s.kind, s.start) = (w.kind, w.start)
-            GROUP BY s.kind, s.start
-            """, connection, transaction))
-        {
-            count.Parameters.Add(Array(windows.Select(w => w.Kind)));
-            count.Parameters.Add(Array(windows.Select(w => Date(w.Start))));
-            using var reader = count.ExecuteReader();
-            while (reader.Read())
-            {
-                stored[(reader.GetString(0), Text(reader.GetFieldValue<DateOnly>(1)))] = reader.GetInt64(2);
-            }
-        }
-
-        var present = new HashSet<(string, string, SystemTuple)>();
-        using (var exists = new NpgsqlCommand("""
+    // Which of these countme tuples are stored.
+    private static NpgsqlBatchCommand SystemsStored((string Kind, string Start, SystemTuple System)[] keys)
+    {
+        var command = new NpgsqlBatchCommand("""
             SELECT s.kind, s.start, s.os_name, s.os_version, s.os_variant, s.os_arch, s.sys_age, s.platform FROM system_counts s
             JOIN unnest($1::text[], $2::date[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[])
                 AS k(kind, start, os_name, os_version, os_variant, os_arch, sys_age, platform)
             ON (s.kind, s.start, s.os_name, s.os_version, s.os_variant, s.os_arch, s.sys_age, s.platform)
              = (k.kind, k.start, k.os_name, k.os_version, k.os_variant, k.os_arch, k.sys_age, k.platform)
-            """, connection, transaction))
-        {
-            exists.Parameters.Add(Array(keys.Select(k => k.Kind)));
-            exists.Parameters.Add(Array(keys.Select(k => Date(k.Start))));
-            exists.Parameters.Add(Array(keys.Select(k => k.System.OsName)));
-            exists.Parameters.Add(Array(keys.Select(k => k.System.OsVersion)));
-            exists.Parameters.Add(Array(keys.Select(k => k.System.OsVariant)));
-            exists.Parameters.Add(Array(keys.Select(k => k.System.OsArch)));
-            exists.Parameters.Add(Array(keys.Select(k => k.System.SysAge)));
-            exists.Parameters.Add(Array(keys.Select(k => k.System.Platform)));
-            using var reader = exists.ExecuteReader();
-            while (reader.Read())
-            {
-                present.Add((reader.GetString(0), Text(reader.GetFieldValue<DateOnly>(1)),
-                    new SystemTuple(reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5), reader.GetString(6), reader.GetString(7))));
-            }
-        }
-
-        return aggregate.KeepSystemsWithinCap(window => stored.GetValueOrDefault(window), present.Contains);
+            """);
+        command.Parameters.Add(Array(keys.Select(k => k.Kind)));
+        command.Parameters.Add(Array(keys.Select(k => Date(k.Start))));
+        command.Parameters.Add(Array(keys.Select(k => k.System.OsName)));
+        command.Parameters.Add(Array(keys.Select(k => k.System.OsVersion)));
+        command.Parameters.Add(Array(keys.Select(k => k.System.OsVariant)));
+        command.Parameters.Add(Array(keys.Select(k => k.System.OsArch)));
+        command.Parameters.Add(Array(keys.Select(k => k.System.SysAge)));
+        command.Parameters.Add(Array(keys.Select(k => k.System.Platform)));
+        return command;
     }
 
-    // Retention: the one place where whole windows are deleted. Anything else kept per window goes here too.
-    private static int Prune(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyDictionary<WindowKind, DateOnly>? oldestKept)
+    // How many countme tuples each of these windows stores.
+    private static NpgsqlBatchCommand SystemsCounted((string Kind, string Start)[] windows)
     {
-        var pruned = 0;
-        foreach (var (kind, oldest) in (oldestKept ?? new Dictionary<WindowKind, DateOnly>()).OrderBy(p => p.Key))
-        {
-            foreach (var table in new[] { "report_counts", "field_counts", "system_counts" })
-            {
-                using var delete = new NpgsqlCommand($"DELETE FROM {table} WHERE kind = $1 AND start < $2", connection, transaction);
-                delete.Parameters.Add(new NpgsqlParameter { Value = CountingWindow.NameOf(kind) });
-                delete.Parameters.Add(new NpgsqlParameter { Value = oldest });
-                pruned += delete.ExecuteNonQuery();
-            }
-        }
+        var command = new NpgsqlBatchCommand("""
+            SELECT s.kind, s.start, count(*) FROM system_counts s
+            JOIN unnest($1::text[], $2::date[]) AS w(kind, start) ON (s.kind, s.start) = (w.kind, w.start)
+            GROUP BY s.kind, s.start
+            """);
+        command.Parameters.Add(Array(windows.Select(w => w.Kind)));
+        command.Parameters.Add(Array(windows.Select(w => Date(w.Start))));
+        return command;
+    }
 
-        return pruned;
+    private static void ReadFields(NpgsqlDataReader reader, HashSet<(string, string, string, string)> present)
+    {
+        while (reader.Read())
+        {
+            present.Add((reader.GetString(0), Text(reader.GetFieldValue<DateOnly>(1)), reader.GetString(2), reader.GetString(3)));
+        }
+    }
+
+    private static void ReadSystems(NpgsqlDataReader reader, HashSet<(string, string, SystemTuple)> present)
+    {
+        while (reader.Read())
+        {
+            present.Add((reader.GetString(0), Text(reader.GetFieldValue<DateOnly>(1)),
+                new SystemTuple(reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5), reader.GetString(6), reader.GetString(7))));
+        }
     }
 
     private static string Text(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private static void WriteAggregate(NpgsqlConnection connection, NpgsqlTransaction transaction, BatchAggregate aggregate)
+    // Every write of a batch in one round trip: the counter upserts, then the nonces of closed windows.
+    private static void WriteAggregate(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, BatchAggregate aggregate, IReadOnlyDictionary<WindowKind, DateOnly> oldestOpen)
     {
+        using var batch = new NpgsqlBatch(connection, transaction);
         var reports = aggregate.Reports.ToArray();
-        Upsert(connection, transaction, """
+        Upsert(batch, """
             INSERT INTO report_counts SELECT * FROM unnest($1::text[], $2::date[], $3::bigint[])
             ON CONFLICT (kind, start) DO UPDATE SET reports = report_counts.reports + excluded.reports
             """, reports.Length,
             Array(reports.Select(p => p.Key.Kind)), Array(reports.Select(p => Date(p.Key.Start))), Array(reports.Select(p => p.Value)));
         var fields = aggregate.Fields.ToArray();
-        Upsert(connection, transaction, """
+        Upsert(batch, """
             INSERT INTO field_counts SELECT * FROM unnest($1::text[], $2::date[], $3::text[], $4::text[], $5::bigint[])
             ON CONFLICT (kind, start, field, value) DO UPDATE SET count = field_counts.count + excluded.count
             """, fields.Length,
             Array(fields.Select(p => p.Key.Kind)), Array(fields.Select(p => Date(p.Key.Start))), Array(fields.Select(p => p.Key.Field)),
             Array(fields.Select(p => p.Key.Value)), Array(fields.Select(p => p.Value)));
         var systems = aggregate.Systems.ToArray();
-        Upsert(connection, transaction, """
+        Upsert(batch, """
             INSERT INTO system_counts SELECT * FROM unnest($1::text[], $2::date[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::bigint[])
             ON CONFLICT (kind, start, os_name, os_version, os_variant, os_arch, sys_age, platform) DO UPDATE SET count = system_counts.count + excluded.count
             """, systems.Length,
@@ -368,25 +408,35 @@ public sealed class PostgresCounterStore(string connectionString) : ICounterStor
             Array(systems.Select(p => p.Key.System.OsVersion)), Array(systems.Select(p => p.Key.System.OsVariant)), Array(systems.Select(p => p.Key.System.OsArch)),
             Array(systems.Select(p => p.Key.System.SysAge)), Array(systems.Select(p => p.Key.System.Platform)), Array(systems.Select(p => p.Value)));
         var countme = aggregate.Countme.ToArray();
-        Upsert(connection, transaction, """
+        Upsert(batch, """
             INSERT INTO countme_totals SELECT * FROM unnest($1::date[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::bigint[])
             ON CONFLICT (week_start, os_name, os_version, os_variant, os_arch, sys_age, repo_tag, repo_arch) DO UPDATE SET hits = countme_totals.hits + excluded.hits
             """, countme.Length,
             Array(countme.Select(p => p.Key.WeekStart)), Array(countme.Select(p => p.Key.OsName)), Array(countme.Select(p => p.Key.OsVersion)),
             Array(countme.Select(p => p.Key.OsVariant)), Array(countme.Select(p => p.Key.OsArch)), Array(countme.Select(p => p.Key.SysAge)),
             Array(countme.Select(p => p.Key.RepoTag)), Array(countme.Select(p => p.Key.RepoArch)), Array(countme.Select(p => p.Value)));
+        foreach (var (kind, oldest) in oldestOpen.OrderBy(p => p.Key))
+        {
+            Upsert(batch, "DELETE FROM window_nonces WHERE kind = $1 AND start < $2", 1,
+                new NpgsqlParameter { Value = CountingWindow.NameOf(kind) }, new NpgsqlParameter { Value = oldest });
+        }
+
+        if (batch.BatchCommands.Count > 0)
+        {
+            batch.ExecuteNonQuery();
+        }
     }
 
-    private static void Upsert(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, int rows, params NpgsqlParameter[] arrays)
+    private static void Upsert(NpgsqlBatch batch, string sql, int rows, params NpgsqlParameter[] arrays)
     {
         if (rows == 0)
         {
             return;
         }
 
-        using var command = new NpgsqlCommand(sql, connection, transaction);
+        var command = new NpgsqlBatchCommand(sql);
         command.Parameters.AddRange(arrays);
-        command.ExecuteNonQuery();
+        batch.BatchCommands.Add(command);
     }
 
     private static List<T> Query<T>(

@@ -7,7 +7,8 @@ namespace Pinger.Server.Storage;
 
 /// <summary>
 /// The embedded default: one SQLite file in the state directory, in WAL mode with full synchronous commits, so a
-/// committed batch survives a crash or a power cut. One connection writes (the commit loop is the only writer);
+/// committed batch survives a crash or a power cut. One connection writes (the commit loop, and the retention
+/// deletes in turn with it), so the distinct values a cap check needs are kept in memory and follow the commits;
 /// reads use their own pooled connections and see the last committed state.
 /// </summary>
 public sealed class SqliteCounterStore(string databasePath) : ICounterStore
@@ -22,6 +23,16 @@ public sealed class SqliteCounterStore(string databasePath) : ICounterStore
         Pooling = true,
         DefaultTimeout = 10,
     }.ToString();
+
+    // Commits and retention deletes come from different threads and share the one writing connection.
+    private readonly Lock _writing = new();
+
+    // The distinct field values and countme tuples stored per open window, for the cap checks (see KeepWithinCaps).
+    private readonly StoredDistinctValues<(string Kind, string Start, string Field), string> _fieldValues = new();
+    private readonly StoredDistinctValues<(string Kind, string Start), SystemTuple> _systemTuples = new();
+
+    // PRAGMA data_version of the writer when it last committed: it changes when another connection commits.
+    private long _dataVersion = -1;
 
     private SqliteConnection? _writer;
 
@@ -39,48 +50,60 @@ public sealed class SqliteCounterStore(string databasePath) : ICounterStore
     /// <inheritdoc />
     public CommitOutcome Commit(CommitBatch batch)
     {
-        try
+        lock (_writing)
         {
-            return CommitOnce(batch);
-        }
-        catch (Exception e) when (e is SqliteException or InvalidOperationException or IOException)
-        {
-            // Start over with fresh connections next time: the file may be back (disk space freed, volume remounted).
-            // Pooled readers go too: while one is open, SQLite keeps the shared-memory index as it was opened (read-only
-            // while the volume was), and every new writer would stay read-only with it.
-            _writer?.Dispose();
-            _writer = null;
-            using (var any = new SqliteConnection(_connectionString))
+            try
             {
-                SqliteConnection.ClearPool(any);
+                return CommitOnce(batch);
             }
+            catch (Exception e) when (e is SqliteException or InvalidOperationException or IOException)
+            {
+                throw Unavailable("commit", e);
+            }
+        }
+    }
 
-            throw new StorageUnavailableException("the SQLite commit failed: " + e.Message, e);
+    /// <inheritdoc />
+    public int Prune(IReadOnlyDictionary<WindowKind, DateOnly> oldestKept)
+    {
+        lock (_writing)
+        {
+            try
+            {
+                return PruneOnce(oldestKept);
+            }
+            catch (Exception e) when (e is SqliteException or InvalidOperationException or IOException)
+            {
+                throw Unavailable("retention delete", e);
+            }
         }
     }
 
     /// <inheritdoc />
     public bool Import(string contentSha256, IReadOnlyDictionary<CountmeTotalsKey, long> totals)
     {
-        var connection = Writer();
-        using var transaction = connection.BeginTransaction(deferred: false);
-        using var mark = Command(connection, transaction, "INSERT OR IGNORE INTO imported_files (sha256) VALUES ($sha)");
-        mark.Parameters.AddWithValue("$sha", contentSha256);
-        if (mark.ExecuteNonQuery() == 0)
+        lock (_writing)
         {
-            transaction.Rollback();
-            return false;
-        }
+            var connection = Writer();
+            using var transaction = connection.BeginTransaction(deferred: false);
+            using var mark = Command(connection, transaction, "INSERT OR IGNORE INTO imported_files (sha256) VALUES ($sha)");
+            mark.Parameters.AddWithValue("$sha", contentSha256);
+            if (mark.ExecuteNonQuery() == 0)
+            {
+                transaction.Rollback();
+                return false;
+            }
 
-        var aggregate = new BatchAggregate();
-        foreach (var (key, hits) in totals)
-        {
-            aggregate.AddCountme(key, hits);
-        }
+            var aggregate = new BatchAggregate();
+            foreach (var (key, hits) in totals)
+            {
+                aggregate.AddCountme(key, hits);
+            }
 
-        WriteCountme(connection, transaction, aggregate);
-        transaction.Commit();
-        return true;
+            WriteCountme(connection, transaction, aggregate);
+            transaction.Commit();
+            return true;
+        }
     }
 
     /// <inheritdoc />
@@ -166,8 +189,11 @@ public sealed class SqliteCounterStore(string databasePath) : ICounterStore
     /// <inheritdoc />
     public void Dispose()
     {
-        _writer?.Dispose();
-        _writer = null;
+        lock (_writing)
+        {
+            _writer?.Dispose();
+            _writer = null;
+        }
 
         // Pooled reader connections keep the file (and its WAL) open; let go of them too.
         using var any = new SqliteConnection(_connectionString);
@@ -256,6 +282,7 @@ public sealed class SqliteCounterStore(string databasePath) : ICounterStore
     {
         var connection = Writer();
         using var transaction = connection.BeginTransaction(deferred: false);
+        ForgetIfWrittenElsewhere(connection, transaction);
         var aggregate = new BatchAggregate();
         var (counted, duplicates) = (0, 0);
         using (var nonce = Command(connection, transaction, "INSERT OR IGNORE INTO window_nonces VALUES ($kind, $start, $nonce)"))
@@ -297,57 +324,18 @@ public sealed class SqliteCounterStore(string databasePath) : ICounterStore
         WriteCountme(connection, transaction, aggregate);
         Upsert(connection, transaction, "DELETE FROM window_nonces WHERE kind = $0 AND start < $1",
             batch.OldestOpen.Select(p => new object[] { CountingWindow.NameOf(p.Key), Text(p.Value) }));
-        var pruned = Prune(connection, transaction, batch.OldestKept);
         transaction.Commit();
-        return new CommitOutcome(counted, duplicates, overCap, pruned);
-    }
-
-    private static int KeepWithinCaps(SqliteConnection connection, SqliteTransaction transaction, BatchAggregate aggregate)
-    {
-        using var distinct = Command(connection, transaction, "SELECT count(*) FROM field_counts WHERE kind = $k AND start = $s AND field = $f");
-        using var exists = Command(connection, transaction, "SELECT count(*) FROM field_counts WHERE kind = $k AND start = $s AND field = $f AND value = $v");
-        long Scalar(SqliteCommand command, params object[] values)
-        {
-            command.Parameters.Clear();
-            var names = new[] { "$k", "$s", "$f", "$v" };
-            for (var i = 0; i < values.Length; i++)
-            {
-                command.Parameters.AddWithValue(names[i], values[i]);
-            }
-
-            return (long)command.ExecuteScalar()!;
-        }
-
-        var dropped = aggregate.KeepWithinCaps(
-            group => Scalar(distinct, group.Kind, group.Start, group.Field),
-            key => Scalar(exists, key.Kind, key.Start, key.Field, key.Value) > 0);
-        using var systems = Command(connection, transaction, "SELECT count(*) FROM system_counts WHERE kind = $k AND start = $s");
-        using var system = Command(connection, transaction, """
-            SELECT count(*) FROM system_counts WHERE kind = $k AND start = $s AND os_name = $0 AND os_version = $1 AND os_variant = $2
-            AND os_arch = $3 AND sys_age = $4 AND platform = $5
-            """);
-        return dropped + aggregate.KeepSystemsWithinCap(
-            window => Scalar(systems, window.Kind, window.Start),
-            key =>
-            {
-                system.Parameters.Clear();
-                system.Parameters.AddWithValue("$k", key.Kind);
-                system.Parameters.AddWithValue("$s", key.Start);
-                object[] parts = [key.System.OsName, key.System.OsVersion, key.System.OsVariant, key.System.OsArch, key.System.SysAge, key.System.Platform];
-                for (var i = 0; i < parts.Length; i++)
-                {
-                    system.Parameters.AddWithValue("$" + i.ToString(CultureInfo.InvariantCulture), parts[i]);
-                }
-
-                return (long)system.ExecuteScalar()! > 0;
-            });
+        Remember(aggregate, batch.OldestOpen);
+        return new CommitOutcome(counted, duplicates, overCap);
     }
 
     // Retention: the one place where whole windows are deleted. Anything else kept per window goes here too.
-    private static int Prune(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyDictionary<WindowKind, DateOnly>? oldestKept)
+    private int PruneOnce(IReadOnlyDictionary<WindowKind, DateOnly> oldestKept)
     {
+        var connection = Writer();
+        using var transaction = connection.BeginTransaction(deferred: false);
         var pruned = 0;
-        foreach (var (kind, oldest) in (oldestKept ?? new Dictionary<WindowKind, DateOnly>()).OrderBy(p => p.Key))
+        foreach (var (kind, oldest) in oldestKept.OrderBy(p => p.Key))
         {
             foreach (var table in new[] { "report_counts", "field_counts", "system_counts" })
             {
@@ -358,7 +346,111 @@ public sealed class SqliteCounterStore(string databasePath) : ICounterStore
             }
         }
 
+        transaction.Commit();
+        Forget(oldestKept);
         return pruned;
+    }
+
+    // Start over with fresh connections next time: the file may be back (disk space freed, volume remounted).
+    // Pooled readers go too: while one is open, SQLite keeps the shared-memory index as it was opened (read-only
+    // while the volume was), and every new writer would stay read-only with it. Storage may now differ from what
+    // the writer remembers (a failed commit may still have become durable), so that is read again too.
+    private StorageUnavailableException Unavailable(string what, Exception e)
+    {
+        _writer?.Dispose();
+        _writer = null;
+        _dataVersion = -1;
+        _fieldValues.Clear();
+        _systemTuples.Clear();
+        using (var any = new SqliteConnection(_connectionString))
+        {
+            SqliteConnection.ClearPool(any);
+        }
+
+        return new StorageUnavailableException($"the SQLite {what} failed: " + e.Message, e);
+    }
+
+    // Windows before these starts are deleted or closed: they are read again should anyone ask about them.
+    private void Forget(IReadOnlyDictionary<WindowKind, DateOnly> before)
+    {
+        var oldest = before.ToDictionary(p => CountingWindow.NameOf(p.Key), p => Text(p.Value), StringComparer.Ordinal);
+        bool Older(string kind, string start) => oldest.TryGetValue(kind, out var first) && string.CompareOrdinal(start, first) < 0;
+        _fieldValues.Forget(group => Older(group.Kind, group.Start));
+        _systemTuples.Forget(window => Older(window.Kind, window.Start));
+    }
+
+    // The cap checks read these instead of field_counts and system_counts: the writer is the only one that adds rows.
+    private int KeepWithinCaps(SqliteConnection connection, SqliteTransaction transaction, BatchAggregate aggregate)
+    {
+        using var values = Command(connection, transaction, "SELECT value FROM field_counts WHERE kind = $k AND start = $s AND field = $f");
+        var (kind, start, field) = (values.Parameters.Add("$k", SqliteType.Text), values.Parameters.Add("$s", SqliteType.Text), values.Parameters.Add("$f", SqliteType.Text));
+        IEnumerable<string> LoadValues((string Kind, string Start, string Field) group)
+        {
+            (kind.Value, start.Value, field.Value) = group;
+            using var reader = values.ExecuteReader();
+            var stored = new List<string>();
+            while (reader.Read())
+            {
+                stored.Add(reader.GetString(0));
+            }
+
+            return stored;
+        }
+
+        var dropped = aggregate.KeepWithinCaps(
+            group => _fieldValues.Of(group, LoadValues).Count,
+            key => _fieldValues.Of((key.Kind, key.Start, key.Field), LoadValues).Contains(key.Value));
+
+        using var tuples = Command(connection, transaction,
+            "SELECT os_name, os_version, os_variant, os_arch, sys_age, platform FROM system_counts WHERE kind = $k AND start = $s");
+        var (tupleKind, tupleStart) = (tuples.Parameters.Add("$k", SqliteType.Text), tuples.Parameters.Add("$s", SqliteType.Text));
+        IEnumerable<SystemTuple> LoadTuples((string Kind, string Start) window)
+        {
+            (tupleKind.Value, tupleStart.Value) = window;
+            using var reader = tuples.ExecuteReader();
+            var stored = new List<SystemTuple>();
+            while (reader.Read())
+            {
+                stored.Add(new SystemTuple(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5)));
+            }
+
+            return stored;
+        }
+
+        return dropped + aggregate.KeepSystemsWithinCap(
+            window => _systemTuples.Of(window, LoadTuples).Count,
+            key => _systemTuples.Of((key.Kind, key.Start), LoadTuples).Contains(key.System));
+    }
+
+    // Another connection committed since this one last looked (a second server on the same file, a kept release):
+    // what the writer remembers may be short of what is stored, so it reads that again. Checked inside the write
+    // transaction, so nothing else can commit before this batch does.
+    private void ForgetIfWrittenElsewhere(SqliteConnection connection, SqliteTransaction transaction)
+    {
+        using var version = Command(connection, transaction, "PRAGMA data_version");
+        var now = (long)version.ExecuteScalar()!;
+        if (now != _dataVersion)
+        {
+            _fieldValues.Clear();
+            _systemTuples.Clear();
+            _dataVersion = now;
+        }
+    }
+
+    // After the commit: the kept values are stored now. Windows closed since are never written again, so they are forgotten.
+    private void Remember(BatchAggregate aggregate, IReadOnlyDictionary<WindowKind, DateOnly> oldestOpen)
+    {
+        foreach (var (kind, start, field, value) in aggregate.FieldKeys)
+        {
+            _fieldValues.Committed((kind, start, field), value);
+        }
+
+        foreach (var (kind, start, system) in aggregate.SystemKeys)
+        {
+            _systemTuples.Committed((kind, start), system);
+        }
+
+        Forget(oldestOpen);
     }
 
     private static void Upsert(SqliteConnection connection, SqliteTransaction transaction, string sql, IEnumerable<object[]> rows)

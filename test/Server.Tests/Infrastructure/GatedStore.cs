@@ -26,6 +26,9 @@ internal sealed class GatedStore(ICounterStore inner) : ICounterStore
         return Failing ? throw new StorageUnavailableException("the test made storage fail") : inner.Commit(batch);
     }
 
+    public int Prune(IReadOnlyDictionary<WindowKind, DateOnly> oldestKept) =>
+        Failing ? throw new StorageUnavailableException("the test made storage fail") : inner.Prune(oldestKept);
+
     public bool Import(string contentSha256, IReadOnlyDictionary<CountmeTotalsKey, long> totals) => inner.Import(contentSha256, totals);
 
     public TotalsSnapshot ReadTotals(TotalsQuery query) =>

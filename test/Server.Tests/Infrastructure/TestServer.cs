@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Pinger.Server.Configuration;
 using Pinger.Server.Hosting;
+using Pinger.Server.Operations;
 using Pinger.Server.Storage;
 
 namespace Pinger.Server.Tests.Infrastructure;
@@ -49,12 +50,16 @@ internal sealed class TestServer : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    /// <summary>Starts a server; <paramref name="settings"/> edits the defaults, <paramref name="store"/> wraps the SQLite store.</summary>
+    /// <summary>
+    /// Starts a server; <paramref name="settings"/> edits the defaults, <paramref name="store"/> wraps the SQLite store,
+    /// <paramref name="pruneInterval"/> sets how often retention runs.
+    /// </summary>
     public static async Task<TestServer> StartAsync(
         Func<ServerSettings, ServerSettings>? settings = null,
         Func<ICounterStore, ICounterStore>? store = null,
         TempDirectory? directory = null,
-        FixedClock? clock = null)
+        FixedClock? clock = null,
+        TimeSpan? pruneInterval = null)
     {
         directory ??= new TempDirectory();
         var schemaDirectory = Path.Combine(directory.Path, "schema.d");
@@ -77,6 +82,7 @@ internal sealed class TestServer : IAsyncDisposable
             StateDirectory = Path.Combine(directory.Path, "state"),
             Clock = clock,
             SchemaPollInterval = TimeSpan.FromMilliseconds(200),
+            PruneInterval = pruneInterval ?? RetentionPruner.DefaultInterval,
             StoreFactory = o => store?.Invoke(SqliteCounterStore.InDirectory(o.StateDirectory)) ?? SqliteCounterStore.InDirectory(o.StateDirectory),
             ConfigureLogging = logging => logging.AddProvider(logs),
         };

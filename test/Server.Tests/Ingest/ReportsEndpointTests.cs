@@ -230,6 +230,27 @@ public sealed class ReportsEndpointTests
     }
 
     [TestMethod]
+    public async Task Behind_a_proxy_IPv6_clients_rotating_inside_one_64_share_one_limit_and_another_64_has_its_own()
+    {
+        await using var server = await TestServer.StartAsync(s => s with { RateLimitPerMinute = 2, RateLimitByForwardedFor = true, TrustedProxies = ["127.0.0.1"] });
+
+        async Task<HttpStatusCode> PostFrom(string forwardedFor)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/reports") { Content = new StringContent(ReportJson.Minimal(), Encoding.UTF8, "application/json") };
+            request.Headers.TryAddWithoutValidation("X-Forwarded-For", forwardedFor);
+            using var response = await server.Client.SendAsync(request);
+            return response.StatusCode;
+        }
+
+        // A fresh interface identifier every time, as privacy extensions (or an attacker) would choose.
+        Assert.AreEqual(HttpStatusCode.NoContent, await PostFrom("2001:db8:1:2::1"));
+        Assert.AreEqual(HttpStatusCode.NoContent, await PostFrom("2001:db8:1:2:8a3f:12ff:fe00:7"));
+        Assert.AreEqual(HttpStatusCode.TooManyRequests, await PostFrom("2001:db8:1:2:ffff:ffff:ffff:fffe"), "a third address of the same /64 is the same client");
+        Assert.AreEqual(HttpStatusCode.NoContent, await PostFrom("2001:db8:1:3::1"), "the neighbouring /64 is another site");
+        Assert.AreEqual(3, Totals.Reports(await Totals.AdminAsync(server.Client), "week"));
+    }
+
+    [TestMethod]
     public async Task X_Forwarded_For_from_a_peer_that_is_not_a_trusted_proxy_is_ignored()
     {
         await using var server = await TestServer.StartAsync(s => s with { RateLimitPerMinute = 2, RateLimitByForwardedFor = true, TrustedProxies = ["192.0.2.0/24"] });

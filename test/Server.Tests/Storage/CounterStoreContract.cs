@@ -1,3 +1,4 @@
+using System.Globalization;
 using Pinger.Protocol.Reports;
 using Pinger.Protocol.Windows;
 using Pinger.Server.Countme;
@@ -116,16 +117,119 @@ public abstract class CounterStoreContract
         var oldDay = new CountingWindow(WindowKind.Day, new DateOnly(2026, 8, 1));
         store.Commit(Batch(Report("n1", "aws", [oldDay, Day, Week])));
 
-        var outcome = store.Commit(new CommitBatch([], [], NothingClosed, new Dictionary<WindowKind, DateOnly>
+        var pruned = store.Prune(new Dictionary<WindowKind, DateOnly>
         {
             [WindowKind.Day] = new DateOnly(2026, 9, 1), [WindowKind.Week] = new DateOnly(2024, 1, 1), [WindowKind.Month] = new DateOnly(2020, 1, 1),
-        }));
+        });
 
         // One report row, three field rows and one system row of the old day.
-        Assert.AreEqual(5, outcome.Pruned);
+        Assert.AreEqual(5, pruned);
         var totals = store.ReadTotals(new TotalsQuery(null, null, null, null));
         CollectionAssert.AreEquivalent(new[] { new WindowCount(Day, 1), new WindowCount(Week, 1) }, totals.Reports.ToArray());
         Assert.IsFalse(totals.Cells.Any(c => c.Window == oldDay) || totals.Systems.Any(s => s.Window == oldDay));
+    }
+
+    [TestMethod]
+    public void A_window_deleted_by_retention_takes_its_distinct_values_with_it()
+    {
+        using var store = OpenStore();
+        var oldDay = new CountingWindow(WindowKind.Day, new DateOnly(2026, 8, 1));
+        CountedReport Versioned(string nonce, string version) =>
+            new(nonce, [oldDay], [new CountedValue("os-versions.version", version, MaxDistinctPerWindow: 1)], new SystemTuple("fedora", "41", "coreos", "x86_64", "3", "aws"));
+        store.Commit(Batch(Versioned("n1", "a")));
+
+        store.Prune(new Dictionary<WindowKind, DateOnly> { [WindowKind.Day] = new DateOnly(2026, 9, 1) });
+        var after = store.Commit(Batch(Versioned("n2", "b")));
+
+        // The cap's one place is free again: what the cap check knew of the window went with it.
+        Assert.AreEqual(new CommitOutcome(1, 0), after);
+        CollectionAssert.AreEqual(new[] { new TotalsCell(oldDay, "os-versions.version", "b", 1) },
+            store.ReadTotals(new TotalsQuery(WindowKind.Day, null, null, "os-versions.version")).Cells.ToArray());
+    }
+
+    [TestMethod]
+    public void A_server_counts_the_values_another_server_stored_against_a_cap()
+    {
+        var location = NewLocation();
+        using var first = CreateStore(location);
+        using var second = CreateStore(location);
+        first.Open();
+        second.Open();
+        CountedReport Versioned(string nonce, string version) =>
+            new(nonce, [Day], [new CountedValue("os-versions.version", version, MaxDistinctPerWindow: 2)], new SystemTuple("fedora", "41", "coreos", "x86_64", "3", "aws"));
+
+        first.Commit(Batch(Versioned("n1", "a")));
+        second.Commit(Batch(Versioned("n2", "b")));
+        var third = first.Commit(Batch(Versioned("n3", "c")));
+
+        Assert.AreEqual(new CommitOutcome(1, 0, OverCap: 1), third);
+        CollectionAssert.AreEquivalent(new[] { "a", "b" },
+            first.ReadTotals(new TotalsQuery(WindowKind.Day, null, null, "os-versions.version")).Cells.Select(c => c.Value).ToArray());
+    }
+
+    [TestMethod]
+    public void Servers_committing_new_values_at_once_keep_each_field_exactly_at_its_cap()
+    {
+        const int Rounds = 20;
+        var location = NewLocation();
+        var stores = Enumerable.Range(0, 2).Select(_ => CreateStore(location)).ToArray();
+        foreach (var store in stores)
+        {
+            store.Open();
+        }
+
+        // In every round both servers bring a new value of a field with room for one: each round is a race for it.
+        using var round = new Barrier(stores.Length);
+        var overCap = stores.AsParallel().WithDegreeOfParallelism(stores.Length).Select((store, s) => Enumerable.Range(0, Rounds).Sum(r =>
+        {
+            round.SignalAndWait();
+            var field = "race.f" + r.ToString(CultureInfo.InvariantCulture);
+            return store.Commit(Batch(new CountedReport($"s{s}-r{r}", [Day, Week], [new CountedValue(field, "s" + s.ToString(CultureInfo.InvariantCulture), MaxDistinctPerWindow: 1)],
+                new SystemTuple("fedora", "41", "coreos", "x86_64", "3", "aws")))).OverCap;
+        })).Sum();
+
+        var cells = stores[0].ReadTotals(new TotalsQuery(null, null, null, null)).Cells.Where(c => c.Field.StartsWith("race.", StringComparison.Ordinal)).ToArray();
+        var crowded = cells.GroupBy(c => (c.Window, c.Field)).Where(g => g.Count() != 1).Select(g => g.Key).ToArray();
+        Assert.HasCount(0, crowded, "fields holding other than one value: " + string.Join(", ", crowded));
+        Assert.HasCount(Rounds * 2, cells);
+        Assert.AreEqual(Rounds * 2, overCap, "every value left out is counted by the metric");
+        foreach (var store in stores)
+        {
+            store.Dispose();
+        }
+    }
+
+    [TestMethod]
+    public void Servers_committing_new_countme_tuples_at_once_keep_each_window_exactly_at_the_cap()
+    {
+        const int Rounds = 8;
+        var location = NewLocation();
+        var stores = Enumerable.Range(0, 2).Select(_ => CreateStore(location)).ToArray();
+        foreach (var store in stores)
+        {
+            store.Open();
+        }
+
+        // Days with room for one more tuple each; in every round both servers bring a new tuple to one of them.
+        var days = Enumerable.Range(0, Rounds).Select(r => new CountingWindow(WindowKind.Day, new DateOnly(2026, 11, 2 + r))).ToArray();
+        CountedReport Tuple(string name, CountingWindow window) => new(name, [window], [], new SystemTuple("fedora", name, "coreos", "x86_64", "3", "aws"));
+        stores[0].Commit(Batch(days.SelectMany((day, r) => Enumerable.Range(0, BatchAggregate.MaxSystemsPerWindow - 1)
+            .Select(i => Tuple($"r{r}-t{i}", day))).ToArray()));
+        using var round = new Barrier(stores.Length);
+        var overCap = stores.AsParallel().WithDegreeOfParallelism(stores.Length).Select((store, s) => Enumerable.Range(0, Rounds).Sum(r =>
+        {
+            round.SignalAndWait();
+            return store.Commit(Batch(Tuple($"s{s}-r{r}", days[r]))).OverCap;
+        })).Sum();
+
+        var systems = stores[0].ReadTotals(new TotalsQuery(WindowKind.Day, null, null, null)).Systems;
+        var crowded = systems.GroupBy(s => s.Window).Where(g => g.Count() != BatchAggregate.MaxSystemsPerWindow).Select(g => $"{g.Key.StartText}: {g.Count()}").ToArray();
+        Assert.HasCount(0, crowded, "windows holding other than the cap: " + string.Join(", ", crowded));
+        Assert.AreEqual(Rounds, overCap);
+        foreach (var store in stores)
+        {
+            store.Dispose();
+        }
     }
 
     [TestMethod]
