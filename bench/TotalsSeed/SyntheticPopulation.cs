@@ -48,7 +48,7 @@ internal sealed class SyntheticPopulation(string schemaDirectory)
             }
 
             var result = reader.Read(Encoding.UTF8.GetBytes(string.Format(CultureInfo.InvariantCulture, json, Windows(date))));
-            var report = result.Report is { } received ? ReportCounting.Of(received) : throw new InvalidOperationException("the server refused a seed report: " + string.Join("; ", result.Problems));
+            var report = result.Report is { } received ? ReportCounting.Of(received, _registry) : throw new InvalidOperationException("the server refused a seed report: " + string.Join("; ", result.Problems));
             yield return (report, count);
         }
     }
