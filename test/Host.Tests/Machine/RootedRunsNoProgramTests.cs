@@ -22,12 +22,14 @@ public sealed partial class RootedRunsNoProgramTests
             Assert.Fail("strace is needed to watch which programs pinger starts: install it (the build's Prerequisites target does)");
         }
 
-        // The empty root has no /proc/sys/kernel/arch, so the os-versions probe asks for uname -m.
+        // A root with an os-release but no /proc/sys/kernel/arch: the os-versions probe asks for uname -m.
         using var trace = new TempDirectory();
+        var root = Path.GetDirectoryName(trace.Write("root/etc/os-release", "ID=fedora\nVERSION_ID=41\n"))!;
+        root = Path.GetDirectoryName(root)!;
         var log = Path.Combine(trace.Path, "execs.txt");
         var start = new ProcessStartInfo(Strace) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var argument in new[] { "-f", "-qq", "-s", "4096", "-e", "trace=execve,execveat", "-o", log, PublishedTree.Pinger,
-            "--dry-run", "--root", TestPaths.FixtureRoot("empty"), "--config-dir", TestPaths.FixtureConfig("full") })
+            "--dry-run", "--root", root, "--config-dir", TestPaths.FixtureConfig("full") })
         {
             start.ArgumentList.Add(argument);
         }
