@@ -216,6 +216,12 @@ Task("Docs")
     .IsDependentOn("Harness")
     .Does(() => Harness("docs"));
 
+Task("UpdateGolden")
+    .Description("Rewrites the golden reports of test/fixtures/expected/ from the published pinger --dry-run of every fixture root at both levels; review the diff. The golden test only compares.")
+    .IsDependentOn("Publish")
+    .IsDependentOn("Harness")
+    .Does(() => Harness("golden"));
+
 Task("Demo")
     .Description("Publishes, starts the published pinger-server on SQLite (loopback, artifacts/demo/) with Fedora's public 2021 countme totals imported (when ../shared/data has them), sends it real reports from pinger run, shows the totals it publishes, and leaves it running with its dashboard URL and the command that stops it.")
     .IsDependentOn("Publish")

@@ -20,6 +20,7 @@ const string Usage = """
       fuzz [--seconds 600] [--targets reports,config] [--configuration Release]
       demo
       docs                                            regenerates the generated docs
+      golden                                          rewrites the golden reports of test/fixtures/expected/
     """;
 
 if (args.Length == 0 || args[0] is "-h" or "--help")
@@ -46,6 +47,7 @@ try
         "fuzz" => FuzzCommand.Run(options, layout),
         "demo" => await DemoCommand.RunAsync(layout),
         "docs" => DocsCommand.Run(layout),
+        "golden" => GoldenCommand.Run(layout),
         "privacy" => PrivacyBench.Run(options, layout),
         _ => throw new HarnessException($"unknown command '{args[0]}'\n{Usage}"),
     };

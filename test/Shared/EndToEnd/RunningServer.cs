@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 
-namespace Pinger.EndToEnd.Tests.Infrastructure;
+namespace Pinger.Testing.EndToEnd;
 
 /// <summary>
 /// The published <c>pinger-server</c> as its own process on a free 127.0.0.1 port, started on a

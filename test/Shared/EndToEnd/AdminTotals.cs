@@ -1,7 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 
-namespace Pinger.EndToEnd.Tests.Infrastructure;
+namespace Pinger.Testing.EndToEnd;
 
 /// <summary>What a server counted, read through its admin API (every cell, none withheld).</summary>
 internal sealed class AdminTotals

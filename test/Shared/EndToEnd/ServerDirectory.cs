@@ -1,4 +1,4 @@
-namespace Pinger.EndToEnd.Tests.Infrastructure;
+namespace Pinger.Testing.EndToEnd;
 
 /// <summary>
 /// The state, configuration and schema directories of one <c>pinger-server</c> setup under the temporary directory:

@@ -1,6 +1,6 @@
 using System.Reflection;
 
-namespace Pinger.EndToEnd.Tests.Infrastructure;
+namespace Pinger.Testing.EndToEnd;
 
 /// <summary>
 /// The installable tree Publish lays out: PINGER_PUBLISHED_ROOT (the Test target sets it), else the repository's
