@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json.Nodes;
 
 namespace Pinger.EndToEnd.Tests.Infrastructure;
 
@@ -66,6 +67,16 @@ internal sealed class ClientMachine : IDisposable
         }
 
         return new PingerRun(process.ExitCode, await output.ConfigureAwait(false), await errors.ConfigureAwait(false));
+    }
+
+    /// <summary>The report the server last accepted, as the machine's history kept it (history.jsonl in the state directory).</summary>
+    public JsonObject? LastAcceptedReport()
+    {
+        var history = System.IO.Path.Combine(StateDirectory, "history.jsonl");
+        var accepted = File.Exists(history)
+            ? File.ReadLines(history).Select(l => JsonNode.Parse(l)!).LastOrDefault(e => (string?)e["outcome"] == "accepted")
+            : null;
+        return accepted is null ? null : JsonNode.Parse((string)accepted["report"]!)!.AsObject();
     }
 
     public void Dispose() => Directory.Delete(Path, recursive: true);

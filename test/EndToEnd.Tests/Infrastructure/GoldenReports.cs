@@ -19,9 +19,12 @@ internal static class GoldenReports
             .ToList();
 
     /// <summary>The scalar field values of the golden report of <paramref name="root"/> at <paramref name="level"/>.</summary>
-    public static IReadOnlyList<(string Field, string Value)> ScalarFields(string root, string level)
+    public static IReadOnlyList<(string Field, string Value)> ScalarFields(string root, string level) =>
+        ScalarFields(JsonNode.Parse(File.ReadAllText(Path.Combine(Directory, $"{root}.{level}.json")))!);
+
+    /// <summary>The scalar field values of <paramref name="report"/>, as probe.field.</summary>
+    public static IReadOnlyList<(string Field, string Value)> ScalarFields(JsonNode report)
     {
-        var report = JsonNode.Parse(File.ReadAllText(Path.Combine(Directory, $"{root}.{level}.json")))!;
         var fields = new List<(string, string)>();
         foreach (var (probe, values) in report["probes"]!.AsObject())
         {
