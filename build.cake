@@ -227,6 +227,12 @@ Task("Docs")
     .IsDependentOn("Harness")
     .Does(() => Harness("docs"));
 
+Task("UpdateGolden")
+    .Description("Rewrites the golden reports of test/fixtures/expected/ from the published pinger --dry-run of every fixture root at both levels; review the diff. The golden test only compares.")
+    .IsDependentOn("Publish")
+    .IsDependentOn("Harness")
+    .Does(() => Harness("golden"));
+
 Task("Demo")
     .Description("Publishes, seeds a year of a synthetic fleet (--machines=30000, released at --epsilon=20) and Fedora's public 2021 countme totals (shipped in bench/Harness/Demo/data) into SQLite in artifacts/demo/, starts the published pinger-server on it (loopback), sends it real reports from pinger run, shows the totals it publishes, and leaves it running with its dashboard URL and the command that stops it.")
     .IsDependentOn("Publish")

@@ -48,9 +48,9 @@ public sealed class ReportSender : IDisposable
         {
             attemptsMade = attempt;
             TimeSpan? retryAfter = null;
+            using var attemptTimeout = CancellationTokenSource.CreateLinkedTokenSource(linked.Token);
             try
             {
-                using var attemptTimeout = CancellationTokenSource.CreateLinkedTokenSource(linked.Token);
                 attemptTimeout.CancelAfter(_settings.AttemptTimeout);
                 using var response = await _client.SendAsync(ReportRequest.Create(_settings.ReportsUrl, report), attemptTimeout.Token).ConfigureAwait(false);
                 var status = (int)response.StatusCode;
@@ -71,7 +71,10 @@ public sealed class ReportSender : IDisposable
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
-                answer = budget.IsCancellationRequested ? "no answer within the time budget" : "no answer within the attempt timeout";
+                // Neither token ended it: the handler gave up connecting at its own ConnectTimeout.
+                answer = budget.IsCancellationRequested ? "no answer within the time budget"
+                    : attemptTimeout.IsCancellationRequested ? "no answer within the attempt timeout"
+                    : "no connection within the connect timeout";
             }
             catch (Exception e) when (e is HttpRequestException or IOException or SocketException)
             {

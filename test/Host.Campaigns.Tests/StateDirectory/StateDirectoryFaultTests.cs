@@ -16,10 +16,9 @@ public sealed class StateDirectoryFaultTests
     {
         using var server = new FaultyServer(_ => Fault.Accept);
         using var machine = new Machine();
-        using var mount = Mount.Tmpfs(machine.StateDirectory, "64k");
-        Fill(machine.StateDirectory);
+        var mount = Mount.Tmpfs(machine.StateDirectory, "64k", fill: true);
 
-        var run = await RunAsync(machine, server);
+        var run = await RunAsync(machine, server, mount);
 
         AssertNothingSent(run, server, "No space left on device");
         Figures.Record(TestContext, "client faults", "full state directory (64 KiB tmpfs): exit, connections", $"{run.ExitCode}, {server.Connections}");
@@ -30,25 +29,19 @@ public sealed class StateDirectoryFaultTests
     {
         using var server = new FaultyServer(_ => Fault.Accept);
         using var machine = new Machine();
-        using var mount = Environment.IsPrivilegedProcess ? Mount.Tmpfs(machine.StateDirectory, "64k", readOnly: true) : null;
-        if (mount is null)
-        {
-            // Without root, the permission bits hold (root would write through them).
-            Directory.CreateDirectory(machine.StateDirectory);
-            File.SetUnixFileMode(machine.StateDirectory, UnixFileMode.UserRead | UnixFileMode.UserExecute);
-        }
+        var mount = Mount.Tmpfs(machine.StateDirectory, "64k", readOnly: true);
 
-        var run = await RunAsync(machine, server);
+        var run = await RunAsync(machine, server, mount);
 
-        AssertNothingSent(run, server, mount is null ? "Access to the path" : "Read-only file system");
+        AssertNothingSent(run, server, "Read-only file system");
         Figures.Record(TestContext, "client faults", "read-only state directory: exit, connections", $"{run.ExitCode}, {server.Connections}");
     }
 
-    private static Task<PingerRun> RunAsync(Machine machine, FaultyServer server)
+    private static Task<PingerRun> RunAsync(Machine machine, FaultyServer server, Mount mount)
     {
         Directory.CreateDirectory(machine.ConfigDirectory);
         File.WriteAllText(Path.Combine(machine.ConfigDirectory, "50-campaign.toml"), $"[reporting]\nlevel = \"minimal\"\nserver = \"{server.Url}\"\ntimeout_seconds = 5\n");
-        return PublishedPinger.RunAsync(new Dictionary<string, string> { ["PINGER_NOW"] = "2026-11-27T10:00:00Z" },
+        return PublishedPinger.RunUnderAsync(mount.Prefix(), new Dictionary<string, string> { ["PINGER_NOW"] = "2026-11-27T10:00:00Z" },
             "run", "--root", PublishedPinger.FixtureRoot("fcos-aws"), "--config-dir", machine.ConfigDirectory,
             "--state-dir", machine.StateDirectory, "--runtime-dir", machine.RuntimeDirectory);
     }
@@ -60,23 +53,5 @@ public sealed class StateDirectoryFaultTests
         StringAssert.Contains(run.Errors, "cannot write the state file");
         StringAssert.Contains(run.Errors, "nothing was sent");
         StringAssert.Contains(run.Errors, cause);
-    }
-
-    // Takes every free byte of the file system, as a log that filled /var would.
-    private static void Fill(string directory)
-    {
-        using var filler = File.Create(Path.Combine(directory, "filler"));
-        var block = new byte[4096];
-        try
-        {
-            while (true)
-            {
-                filler.Write(block);
-                filler.Flush();
-            }
-        }
-        catch (IOException)
-        {
-        }
     }
 }

@@ -7,8 +7,8 @@ namespace Pinger.Host.Tests.EndToEnd;
 /// The published <c>pinger --dry-run --root FIXTURE</c> for every fixture root and level, compared field by
 /// field with the reviewed golden report in test/fixtures/expected/. The clock is fixed (PINGER_NOW) and the
 /// fixture's machine-id dated, so windows and age are reproducible; the nonce is random by design, so it is
-/// checked for shape and replaced by a placeholder. Set PINGER_UPDATE_GOLDEN=1 to rewrite the golden files
-/// after an intended change, then review the diff.
+/// checked for shape and replaced by a placeholder. The test only compares: after an intended change,
+/// <c>./build.sh --target=UpdateGolden</c> rewrites the golden files (bench/Harness, GoldenCommand); review the diff.
 /// </summary>
 [TestClass]
 public sealed class GoldenReportTests
@@ -42,12 +42,7 @@ public sealed class GoldenReportTests
         Assert.IsTrue(Protocol.Reports.ReportNonce.IsWellFormed(nonce), nonce);
         var actual = outcome.Output.Replace(nonce, NoncePlaceholder, StringComparison.Ordinal);
         var goldenPath = TestPaths.Expected($"{root}.{level}.json");
-        if (Environment.GetEnvironmentVariable("PINGER_UPDATE_GOLDEN") == "1")
-        {
-            File.WriteAllText(goldenPath, actual);
-        }
-
-        Assert.IsTrue(File.Exists(goldenPath), $"no golden report {goldenPath}; run the tests with PINGER_UPDATE_GOLDEN=1 and review it");
+        Assert.IsTrue(File.Exists(goldenPath), $"no golden report {goldenPath}; run ./build.sh --target=UpdateGolden and review it");
         var differences = JsonDifferences.Between(JsonNode.Parse(File.ReadAllText(goldenPath))!, JsonNode.Parse(actual)!);
         Assert.IsEmpty(differences, $"{root} at {level}:\n" + string.Join("\n", differences));
         Assert.AreEqual(File.ReadAllText(goldenPath), actual, "same fields, but not the same bytes");

@@ -15,7 +15,7 @@ internal sealed record BadInputCase(string Family, string Name, byte[] Request, 
     /// <summary>Shut down the sending side after the last byte, as a client that gave up early.</summary>
     public bool HalfClose { get; init; }
 
-    /// <summary>How long the server may take to answer or cut the connection.</summary>
+    /// <summary>About how long the server takes to answer or cut the connection (its own timeouts); the exchange waits 30 s more as a hang guard.</summary>
     public TimeSpan Within { get; init; } = TimeSpan.FromSeconds(15);
 
     public bool Slow => SendAtOnce != int.MaxValue;

@@ -13,6 +13,7 @@ internal sealed class ReportLedger
     private readonly ConcurrentDictionary<string, int> _answers = new();
     private readonly List<string> _sentOrder = [];
     private readonly Lock _gate = new();
+    private readonly List<(Func<bool> Condition, TaskCompletionSource Met)> _waiters = [];
     private int _unhintedRetries;
 
     public int Sent => _sent.Count;
@@ -71,9 +72,40 @@ internal sealed class ReportLedger
         {
             Interlocked.Increment(ref _unhintedRetries);
         }
+
+        Notify();
     }
 
-    public void RecordNoAnswer() => _answers.AddOrUpdate("no answer", 1, (_, n) => n + 1);
+    public void RecordNoAnswer()
+    {
+        _answers.AddOrUpdate("no answer", 1, (_, n) => n + 1);
+        Notify();
+    }
+
+    /// <summary>Completes once <paramref name="condition"/> holds, checked as each answer is recorded: a signal, not a poll.</summary>
+    public Task WhenAsync(Func<bool> condition)
+    {
+        var met = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_waiters)
+        {
+            _waiters.Add((condition, met));
+        }
+
+        Notify();
+        return met.Task;
+    }
+
+    private void Notify()
+    {
+        lock (_waiters)
+        {
+            foreach (var waiter in _waiters.Where(w => w.Condition()).ToList())
+            {
+                waiter.Met.TrySetResult();
+                _waiters.Remove(waiter);
+            }
+        }
+    }
 
     /// <summary>Answers other than 204 and <paramref name="allowed"/>, for an assertion message.</summary>
     public string Unexpected(params string[] allowed) =>

@@ -12,13 +12,16 @@ namespace Pinger.Server.Campaigns.Tests.Load;
 /// valid reports may fail at most 0.1% of the time, invalid ones get 422, and the server's memory stays flat. At full
 /// size the maximum comes from wrk with bench/server/report.lua (as the BenchServer target measures it) and the run
 /// lasts PINGER_CAMPAIGN_LOAD_MINUTES (10 by default); at CI size it is a few seconds against this loader's own
-/// maximum, to keep the campaign working.
+/// maximum, to keep the campaign working. Memory is judged only at full size or over at least
+/// <see cref="MemoryCheckMinimum"/>: over a few seconds the runtime's warm-up is all a resident size shows.
 /// </summary>
 [TestClass]
 public sealed class LoadCampaignTests
 {
     private const double InvalidShare = 0.05;
     private const int MaxInFlight = 256;
+
+    private static readonly TimeSpan MemoryCheckMinimum = TimeSpan.FromMinutes(5);
 
     public TestContext TestContext { get; set; } = null!;
 
@@ -117,7 +120,10 @@ public sealed class LoadCampaignTests
 
         Assert.IsLessThanOrEqualTo(0.001 * validSent, validFailed, $"valid reports not acknowledged: {Figures.Distribution(answers)}");
         Assert.AreEqual(0, invalidWrong, $"invalid reports answered otherwise than 422: {Figures.Distribution(answers)}");
-        Assert.IsLessThanOrEqualTo(Math.Max(residentAtStart * 3 / 2, residentAtStart + 64 * 1024), residentAtEnd, "memory grew under a steady load");
+        if (CampaignSize.Full || elapsed >= MemoryCheckMinimum)
+        {
+            Assert.IsLessThanOrEqualTo(Math.Max(residentAtStart * 3 / 2, residentAtStart + 64 * 1024), residentAtEnd, "memory grew under a steady load");
+        }
     }
 
     // wrk at full size when it is installed, as the BenchServer target runs it; otherwise this loader, closed loop.

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Text;
 using Pinger.Server.Campaigns.Tests.Infrastructure;
@@ -88,12 +87,9 @@ public sealed class RegistryStartupTests
             File.Delete(file);
         }
 
-        // The watcher reacts within milliseconds, the periodic check within 10 s: wait for the log line, not for a time.
-        var waited = Stopwatch.StartNew();
-        while (!log.Lines.Any(l => l.Contains("No probe left in the field registry files", StringComparison.Ordinal)) && waited.Elapsed < TimeSpan.FromSeconds(60))
-        {
-            await Task.Delay(100);
-        }
+        // The watcher reacts within milliseconds, the periodic check within 10 s: wait for the log line (the minute
+        // is a hang guard).
+        await log.LineAsync(l => l.Contains("No probe left in the field registry files", StringComparison.Ordinal)).WaitAsync(TimeSpan.FromMinutes(1));
 
         StringAssert.Contains(string.Join('\n', log.Lines), "the previous registry (");
         using var client = new HttpClient { BaseAddress = server.BaseAddress };

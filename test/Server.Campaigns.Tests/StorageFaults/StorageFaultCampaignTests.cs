@@ -71,16 +71,16 @@ public sealed class StorageFaultCampaignTests
         int refused;
         try
         {
-            await WaitForAsync(() => ledger.Acknowledged >= 300, "300 reports acknowledged before PostgreSQL stops", load);
+            await WaitForAsync(ledger, () => ledger.Acknowledged >= 300, "300 reports acknowledged before PostgreSQL stops", load);
             postgres.Stop();
             var refusedBefore = ledger.AnswersWith("503");
             readyWhileDown = await Get(server, "/readyz");
-            await WaitForAsync(() => ledger.AnswersWith("503") >= refusedBefore + 50, "50 reports refused with 503 while PostgreSQL is down", load);
+            await WaitForAsync(ledger, () => ledger.AnswersWith("503") >= refusedBefore + 50, "50 reports refused with 503 while PostgreSQL is down", load);
             refused = ledger.AnswersWith("503") - refusedBefore;
             var restarted = Stopwatch.StartNew();
             postgres.Start();
             var acknowledged = ledger.Acknowledged;
-            await WaitForAsync(() => ledger.Acknowledged >= acknowledged + 100, "100 more reports acknowledged once PostgreSQL is back", load);
+            await WaitForAsync(ledger, () => ledger.Acknowledged >= acknowledged + 100, "100 more reports acknowledged once PostgreSQL is back", load);
             recovery = restarted.Elapsed;
         }
         finally
@@ -139,7 +139,7 @@ public sealed class StorageFaultCampaignTests
         var load = ReportLoad.RunAsync(server.BaseAddress, ledger, Clients, retryShare: 0.1, distinct, stop.Token, seed: ledger.Sent);
         try
         {
-            await WaitForAsync(done, what, load);
+            await WaitForAsync(ledger, done, what, load);
         }
         finally
         {
@@ -148,15 +148,20 @@ public sealed class StorageFaultCampaignTests
         }
     }
 
-    private static async Task WaitForAsync(Func<bool> done, string what, Task load)
+    // The ledger signals each answer it records; the 90 s are a hang guard, not a figure.
+    private static async Task WaitForAsync(ReportLedger ledger, Func<bool> done, string what, Task load)
     {
-        var deadline = Stopwatch.StartNew();
-        while (!done())
+        var reached = ledger.WhenAsync(done);
+        try
         {
-            Assert.IsTrue(deadline.Elapsed < TimeSpan.FromSeconds(90), "not reached within 90 s: " + what);
-            Assert.IsFalse(load.IsCompleted, "the load stopped before: " + what);
-            await Task.Delay(10);
+            await Task.WhenAny(reached, load).WaitAsync(TimeSpan.FromSeconds(90));
         }
+        catch (TimeoutException)
+        {
+            Assert.Fail("not reached within 90 s: " + what);
+        }
+
+        Assert.IsTrue(reached.IsCompleted, "the load stopped before: " + what);
     }
 
     // Posts fresh reports until one is acknowledged again; how long that took.

@@ -1,10 +1,9 @@
-using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
 namespace Pinger.Server.Tests.Infrastructure;
 
 /// <summary>One category's logger of <see cref="CollectingLoggerProvider"/>: every line, formatted, with its exception.</summary>
-internal sealed class CollectingLogger(string category, ConcurrentQueue<string> lines) : ILogger
+internal sealed class CollectingLogger(string category, Action<string> add) : ILogger
 {
     public IDisposable? BeginScope<TState>(TState state)
         where TState : notnull => null;
@@ -12,5 +11,5 @@ internal sealed class CollectingLogger(string category, ConcurrentQueue<string> 
     public bool IsEnabled(LogLevel logLevel) => true;
 
     public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-        lines.Enqueue($"{logLevel} {category}: {formatter(state, exception)} {exception}");
+        add($"{logLevel} {category}: {formatter(state, exception)} {exception}");
 }

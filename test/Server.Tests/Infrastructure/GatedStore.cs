@@ -22,7 +22,12 @@ internal sealed class GatedStore(ICounterStore inner) : ICounterStore
     public CommitOutcome Commit(CommitBatch batch)
     {
         CommitEntered.Release();
-        _gate.Wait(TimeSpan.FromSeconds(30));
+        // A hang guard: a test that never opens the gate fails here rather than letting the commit through.
+        if (!_gate.Wait(TimeSpan.FromMinutes(2)))
+        {
+            throw new TimeoutException("the test held the store's gate for 2 minutes without releasing it");
+        }
+
         return Failing ? throw new StorageUnavailableException("the test made storage fail") : inner.Commit(batch);
     }
 

@@ -278,11 +278,10 @@ public sealed class ReportsEndpointTests
         Assert.IsTrue(await gated.CommitEntered.WaitAsync(TimeSpan.FromSeconds(30)), "the first report reached the store");
         var queue = server.Services.GetRequiredService<IngestQueue>();
         var second = server.PostReportAsync(ReportJson.Minimal());
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (queue.Depth < 1 && DateTime.UtcNow < deadline)
-        {
-            await Task.Yield();
-        }
+        // The writer is held inside the first commit and reads nothing: the queue becomes readable when the second
+        // report is in it (the minute is a hang guard).
+        Assert.IsTrue(await queue.Reader.WaitToReadAsync().AsTask().WaitAsync(TimeSpan.FromMinutes(1)));
+        Assert.AreEqual(1, queue.Depth);
 
         using var refused = await server.PostReportAsync(ReportJson.Minimal());
         gated.Release();

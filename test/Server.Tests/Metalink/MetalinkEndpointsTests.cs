@@ -92,6 +92,49 @@ public sealed class MetalinkEndpointsTests
         Assert.AreEqual("https://mirrors.example.org/metalink?repo=fedora-41&arch=x86_64&countme=1", response.Headers.Location?.ToString());
     }
 
+    [TestMethod]
+    public async Task HEAD_on_metalink_and_mirrorlist_counts_like_GET()
+    {
+        await using var server = await TestServer.StartAsync(s => s with { MinCount = 1 });
+
+        Assert.AreEqual(HttpStatusCode.NoContent, await SendAsync(server.Client, HttpMethod.Head, "/metalink?repo=fedora-41&arch=x86_64&countme=3", Libdnf));
+        Assert.AreEqual(HttpStatusCode.NoContent, await SendAsync(server.Client, HttpMethod.Head, "/mirrorlist?repo=fedora-41&arch=x86_64&countme=3", Libdnf));
+        server.Clock.Now = FixedClock.Friday.AddDays(7);
+
+        Assert.AreEqual(Header + "\n" + "2026-11-23,2026-11-29,2,Fedora Linux,41,coreos,x86_64,3,fedora-41,x86_64\n",
+            await server.Client.GetStringAsync("/v1/countme/totals.csv"));
+    }
+
+    [TestMethod]
+    public async Task A_configured_mirrorlist_redirect_answers_GET_and_HEAD_with_302_and_the_query_string_kept()
+    {
+        await using var server = await TestServer.StartAsync(s => s with { MirrorlistRedirect = "https://mirrors.example.org/mirrorlist" });
+        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = server.BaseAddress };
+        const string Query = "?repo=fedora-41&arch=x86_64&countme=1";
+
+        foreach (var method in new[] { HttpMethod.Get, HttpMethod.Head })
+        {
+            using var request = new HttpRequestMessage(method, "/mirrorlist" + Query);
+            request.Headers.TryAddWithoutValidation("User-Agent", Libdnf);
+            using var response = await client.SendAsync(request);
+
+            Assert.AreEqual(HttpStatusCode.Redirect, response.StatusCode, method.Method);
+            Assert.AreEqual("https://mirrors.example.org/mirrorlist" + Query, response.Headers.Location?.ToString(), method.Method);
+        }
+
+        using var metalink = new HttpRequestMessage(HttpMethod.Get, "/metalink" + Query);
+        using var unredirected = await client.SendAsync(metalink);
+        Assert.AreEqual(HttpStatusCode.NoContent, unredirected.StatusCode, "the mirrorlist redirect is not the metalink's");
+    }
+
+    private static async Task<HttpStatusCode> SendAsync(HttpClient client, HttpMethod method, string path, string userAgent)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        request.Headers.TryAddWithoutValidation("User-Agent", userAgent);
+        using var response = await client.SendAsync(request);
+        return response.StatusCode;
+    }
+
     internal static async Task<HttpStatusCode> GetAsync(TestServer server, string path, string userAgent)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
