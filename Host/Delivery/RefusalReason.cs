@@ -22,20 +22,11 @@ internal static class RefusalReason
             return null;
         }
 
-        var body = new byte[MostBytesRead];
-        var length = 0;
-        await using (var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false))
-        {
-            int read;
-            while (length < body.Length && (read = await stream.ReadAsync(body.AsMemory(length), cancellationToken).ConfigureAwait(false)) > 0)
-            {
-                length += read;
-            }
-        }
+        var body = await AnswerBody.ReadPrefixAsync(response, MostBytesRead, cancellationToken).ConfigureAwait(false);
 
         try
         {
-            using var document = JsonDocument.Parse(body.AsMemory(0, length));
+            using var document = JsonDocument.Parse(body);
             return Describe(document.RootElement);
         }
         catch (JsonException)
