@@ -101,6 +101,18 @@ public sealed class BatchAggregate
     /// <summary>Adds countme hits.</summary>
     public void AddCountme(CountmeTotalsKey key, long hits) => Add(_countme, key, hits);
 
+    /// <summary>An aggregate of imported countme totals alone, as both stores write an import.</summary>
+    public static BatchAggregate OfCountme(IReadOnlyDictionary<CountmeTotalsKey, long> totals)
+    {
+        var aggregate = new BatchAggregate();
+        foreach (var (key, hits) in totals)
+        {
+            aggregate.AddCountme(key, hits);
+        }
+
+        return aggregate;
+    }
+
     /// <summary>Report counts per window.</summary>
     public IEnumerable<KeyValuePair<(string Kind, string Start), long>> Reports =>
         _reports.OrderBy(p => p.Key.Kind, StringComparer.Ordinal).ThenBy(p => p.Key.Start, StringComparer.Ordinal);

@@ -107,13 +107,7 @@ public sealed class PostgresCounterStore(string connectionString) : ICounterStor
             return false;
         }
 
-        var aggregate = new BatchAggregate();
-        foreach (var (key, hits) in totals)
-        {
-            aggregate.AddCountme(key, hits);
-        }
-
-        WriteAggregate(connection, transaction, aggregate, new Dictionary<WindowKind, DateOnly>());
+        WriteAggregate(connection, transaction, BatchAggregate.OfCountme(totals), new Dictionary<WindowKind, DateOnly>());
         transaction.Commit();
         return true;
     }

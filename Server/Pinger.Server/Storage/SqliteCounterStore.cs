@@ -94,13 +94,7 @@ public sealed class SqliteCounterStore(string databasePath) : ICounterStore
                 return false;
             }
 
-            var aggregate = new BatchAggregate();
-            foreach (var (key, hits) in totals)
-            {
-                aggregate.AddCountme(key, hits);
-            }
-
-            WriteCountme(connection, transaction, aggregate);
+            WriteCountme(connection, transaction, BatchAggregate.OfCountme(totals));
             transaction.Commit();
             return true;
         }
